@@ -1,0 +1,81 @@
+/** `rembuk`: the command line, calling the same services as the app.
+ *   rembuk demo <db>                 create the demo masterplan (Denpasar-like Bimtek IV)
+ *   rembuk info <db> [--json]        counts: OPDs, sessions, presentations, programs, changes
+ *   rembuk programs <db> [--json]    list the programs */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError, isAppError } from '../../shared/errors';
+import { DIMENSIONS, HORIZONS, PROGRAM_STATUSES, labelOf } from '../../shared/reference';
+import { formatRupiah } from '../../shared/rupiah';
+import { toPayload } from '../core/api/dispatch';
+import { AppConfig } from '../core/config/appConfig';
+import { MasterplanDb } from '../core/db/masterplanDb';
+import { createDemo } from '../core/demo/createDemo';
+import { defaultDataDir } from '../core/paths';
+import { masterplanInfo } from '../core/services/masterplans';
+import { queryPrograms } from '../core/services/programs';
+
+const USAGE = `Pemakaian / usage:
+  rembuk demo <db>               buat masterplan demo / create the demo masterplan
+  rembuk info <db> [--json]      ringkasan isi / counts
+  rembuk programs <db> [--json]  daftar program / list programs
+Opsi / options: --lang id|en`;
+
+export function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): number {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const config = new AppConfig(defaultDataDir());
+  const lang = values.lang === 'en' || values.lang === 'id' ? values.lang : config.get().language;
+  const [command, dbArg] = positionals;
+  if (values.help || !command) { out(USAGE); return command ? 0 : 2; }
+  try {
+    if (!dbArg) { out(USAGE); return 2; }
+    const file = path.resolve(dbArg);
+    const installationId = config.get().installationId;
+    if (command === 'demo') {
+      const mp = createDemo(file, installationId);
+      const info = masterplanInfo(mp);
+      mp.close();
+      out(lang === 'en'
+        ? `Demo masterplan created: ${file}\n  ${info.counts.opds} OPDs, ${info.counts.programs} programs, ${info.counts.presentations} presentations`
+        : `Masterplan demo dibuat: ${file}\n  ${info.counts.opds} OPD, ${info.counts.programs} program, ${info.counts.presentations} pemaparan`);
+      return 0;
+    }
+    if (command === 'info' || command === 'programs') {
+      const mp = MasterplanDb.open(file, { installationId, readonly: true });
+      try {
+        if (command === 'info') {
+          const info = masterplanInfo(mp);
+          if (values.json) out(JSON.stringify({ title: info.masterplan.title, ...info.counts }, null, 2));
+          else {
+            const c = info.counts;
+            out(`${info.masterplan.title}\n  OPD: ${c.opds}\n  ${lang === 'en' ? 'sessions' : 'sesi Bimtek'}: ${c.sessions}\n  ${lang === 'en' ? 'presentations' : 'pemaparan'}: ${c.presentations}\n  program: ${c.programs}\n  ${lang === 'en' ? 'changes' : 'perubahan'}: ${c.changes}`);
+          }
+        } else {
+          const { rows } = queryPrograms(mp, {});
+          if (values.json) {
+            out(JSON.stringify(rows.map((r) => ({
+              id: r.id, title: r.title, opd: r.opdAbbr || r.opdName, opdName: r.opdName, dimension: r.dimension, element: r.element,
+              horizon: r.horizon, quickWin: r.quickWin, startYear: r.startYear, endYear: r.endYear, budget: r.budget, funding: r.funding, status: r.status,
+            })), null, 2));
+          } else {
+            for (const r of rows) {
+              out([r.opdAbbr || r.opdName, r.title, labelOf(DIMENSIONS, r.dimension, lang), labelOf(HORIZONS, r.horizon, lang),
+                r.budget == null ? '-' : formatRupiah(r.budget), labelOf(PROGRAM_STATUSES, r.status, lang)].join('\t'));
+            }
+          }
+        }
+      } finally { mp.close(); }
+      return 0;
+    }
+    out(USAGE);
+    return 2;
+  } catch (e) {
+    const err = isAppError(e) ? e : new AppError('INTERNAL');
+    if (!isAppError(e)) console.error(e);
+    process.stderr.write(`rembuk: ${toPayload(err, lang).message}\n`);
+    return 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] && /cli[\\/]main\.(ts|js|mjs)$/.test(process.argv[1]);
+if (invokedDirectly) process.exitCode = run(process.argv.slice(2));

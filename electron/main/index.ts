@@ -1,0 +1,87 @@
+/** The Electron shell: one window, the security checklist, native dialogs, and the wiring of the API to IPC.
+ * All logic lives in electron/core, which never imports 'electron'. */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { IPC_EVENT_CHANNEL, IPC_PREFIX, OPERATIONS } from '../../shared/api/operations';
+import { dispatch } from '../core/api/dispatch';
+import { createHandlers, type Host } from '../core/api/handlers';
+import { defaultDataDir } from '../core/paths';
+import { Workspace } from '../core/workspace';
+import { CSP } from '../web/server';
+
+const isDev = !app.isPackaged && !!process.env.ELECTRON_RENDERER_URL;
+const rendererUrl = isDev ? process.env.ELECTRON_RENDERER_URL! : `file://${path.join(__dirname, '../renderer/index.html')}`;
+let mainWindow: BrowserWindow | null = null;
+let closingConfirmed = false;
+
+/** Only our own top frame may call the API. */
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  if (!mainWindow || !frame || event.sender !== mainWindow.webContents || frame !== mainWindow.webContents.mainFrame) return false;
+  const url = frame.url;
+  return isDev ? url.startsWith(process.env.ELECTRON_RENDERER_URL!) : url.startsWith('file://') && url.includes('/renderer/index.html');
+}
+
+function hardenContents(contents: WebContents): void {
+  contents.on('will-navigate', (e, url) => { if (url !== contents.getURL()) e.preventDefault(); });
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (/^https:\/\//.test(url)) void shell.openExternal(url); // only https links, in the user's browser
+    return { action: 'deny' };
+  });
+}
+
+function createWindow(workspace: Workspace): void {
+  mainWindow = new BrowserWindow({
+    width: 1400, height: 900, minWidth: 960, minHeight: 600, show: false, title: 'Rembuk',
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: true,
+      allowRunningInsecureContent: false, webviewTag: false, navigateOnDragDrop: false,
+    },
+  });
+  hardenContents(mainWindow.webContents);
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  // Before closing, the renderer flushes pending autosaves and answers with app.readyToClose.
+  mainWindow.on('close', (e) => {
+    if (closingConfirmed || !mainWindow) return;
+    e.preventDefault();
+    mainWindow.webContents.send(IPC_EVENT_CHANNEL, 'app.flushRequested', {});
+    setTimeout(() => { closingConfirmed = true; mainWindow?.close(); }, 3000).unref();
+  });
+  mainWindow.on('closed', () => { mainWindow = null; workspace.close(); });
+  void mainWindow.loadURL(rendererUrl);
+}
+
+void app.whenReady().then(() => {
+  session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
+    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));
+
+  const workspace = new Workspace({
+    dataDir: defaultDataDir(), version: app.getVersion(), canPickFiles: true,
+    emit: (event, payload) => mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event, payload),
+  });
+  workspace.reopenLast();
+  const host: Host = {
+    pickFile: async () => {
+      const r = await dialog.showOpenDialog(mainWindow!, {
+        properties: ['openFile'], filters: [{ name: 'Masterplan Rembuk', extensions: ['sqlite', 'db'] }, { name: '*', extensions: ['*'] }],
+      });
+      return r.canceled ? null : r.filePaths[0] ?? null;
+    },
+    readyToClose: () => { closingConfirmed = true; setImmediate(() => mainWindow?.close()); },
+  };
+  const handlers = createHandlers(workspace, host);
+  for (const name of OPERATIONS) {
+    ipcMain.handle(IPC_PREFIX + name, async (event, input: unknown) => {
+      if (!isTrustedSender(event)) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'refused' } };
+      return dispatch(handlers, name, input, { language: () => workspace.language, log: (m, e) => console.error(m, e) });
+    });
+  }
+  createWindow(workspace);
+});
+
+app.on('web-contents-created', (_e, contents) => hardenContents(contents));
+app.on('window-all-closed', () => app.quit());

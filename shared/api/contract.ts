@@ -1,0 +1,84 @@
+/** The typed API: one entry per operation with its input and output schema. Both transports (Electron IPC and the
+ * browser harness's loopback HTTP) and every handler are typed from this map. */
+import { z } from 'zod';
+import type { OperationName } from './operations';
+import {
+  AppState, Dashboard, HistoryEntry, Id, Language, Masterplan, MasterplanFields, MasterplanInfo, Opd, OpdFields,
+  Presentation, PresentationFields, PresentationState, Profile, Program, ProgramCreate, ProgramFields, ProgramFilter,
+  ProgramRow, RecentEntry, RegionKind, Session, SessionFields, Stage, Year,
+} from './schemas';
+
+const Empty = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
+const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+export const contract = {
+  'app.state': op(Empty, AppState),
+  'app.saveProfile': op(Profile.omit({ id: true }).strict(), Profile),
+  'app.setLanguage': op(z.object({ language: Language }).strict(), z.object({ language: Language })),
+  'app.pickFile': op(z.object({ purpose: z.enum(['open-masterplan']) }).strict(), z.object({ path: z.string().nullable() })),
+  'app.forgetRecent': op(z.object({ path: z.string().max(4096) }).strict(), z.array(RecentEntry)),
+  'app.readyToClose': op(Empty, Ok),
+
+  'masterplan.create': op(
+    z.object({
+      title: z.string().max(2000).optional(),
+      regionName: MasterplanFields.shape.regionName,
+      regionKind: RegionKind,
+      province: MasterplanFields.shape.province.optional(),
+      periodStart: Year,
+      periodEnd: Year,
+      opdTemplate: z.string().max(100).nullable(),
+      /** A file path; by default a new file in the data folder. */
+      path: z.string().max(4096).optional(),
+    }).strict(),
+    MasterplanInfo,
+  ),
+  'masterplan.open': op(z.object({ path: z.string().min(1).max(4096) }).strict(), MasterplanInfo),
+  'masterplan.close': op(Empty, Ok),
+  'masterplan.update': op(z.object({ patch: MasterplanFields.partial().strict() }).strict(), Masterplan),
+
+  'opd.list': op(z.object({ includeDeleted: z.boolean().optional() }).strict(), z.array(Opd)),
+  'opd.create': op(OpdFields.partial({ abbr: true, kind: true }).strict(), Opd),
+  'opd.update': op(z.object({ id: Id, patch: OpdFields.partial().strict() }).strict(), Opd),
+  'opd.delete': op(z.object({ id: Id }).strict(), Ok),
+  'opd.restore': op(z.object({ id: Id }).strict(), Opd),
+  'opd.reorder': op(z.object({ ids: z.array(Id).max(1000) }).strict(), z.array(Opd)),
+
+  'session.list': op(Empty, z.array(Session)),
+  'session.create': op(SessionFields.partial().required({ stage: true }).strict(), Session),
+  'session.update': op(z.object({ id: Id, patch: SessionFields.partial().strict() }).strict(), Session),
+  'session.delete': op(z.object({ id: Id }).strict(), Ok),
+
+  'presentation.list': op(z.object({ sessionId: Id }).strict(), z.array(Presentation)),
+  'presentation.update': op(z.object({ id: Id, patch: PresentationFields.partial().strict() }).strict(), Presentation),
+  'presentation.setState': op(z.object({ id: Id, state: PresentationState }).strict(), z.array(Presentation)),
+  'presentation.reorder': op(z.object({ sessionId: Id, ids: z.array(Id).max(1000) }).strict(), z.array(Presentation)),
+  'presentation.add': op(z.object({ sessionId: Id, opdId: Id }).strict(), z.array(Presentation)),
+
+  'program.listForOpd': op(z.object({ opdId: Id }).strict(), z.array(Program)),
+  'program.query': op(z.object({ filter: ProgramFilter.strict(), limit: z.number().int().min(1).max(100_000).optional() }).strict(), z.object({ rows: z.array(ProgramRow), total: z.number() })),
+  'program.get': op(z.object({ id: Id }).strict(), Program),
+  'program.create': op(z.object({ fields: ProgramCreate.strict() }).strict(), Program),
+  'program.update': op(z.object({ id: Id, patch: ProgramFields.partial().strict() }).strict(), Program),
+  'program.delete': op(z.object({ id: Id }).strict(), Ok),
+  'program.restore': op(z.object({ id: Id }).strict(), Program),
+  'program.setRelatedOpds': op(z.object({ id: Id, opdIds: z.array(Id).max(100) }).strict(), Program),
+  'program.history': op(z.object({ id: Id }).strict(), z.array(HistoryEntry)),
+
+  'dashboard.get': op(z.object({ sessionId: Id.optional() }).strict(), Dashboard),
+} satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Input<K extends OperationName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends OperationName> = z.output<Contract[K]['input']>;
+export type Output<K extends OperationName> = z.output<Contract[K]['output']>;
+
+export const eventSchemas = {
+  'data.changed': z.object({ entities: z.array(z.string()), origin: z.enum(['local', 'import']) }),
+  'app.flushRequested': z.object({}),
+};
+export type EventPayload<E extends keyof typeof eventSchemas> = z.infer<(typeof eventSchemas)[E]>;
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: import('../errors').ApiErrorPayload };
+export { Stage };

@@ -1,0 +1,24 @@
+/** The names of every API operation and event, kept free of zod so the preload bundle stays tiny.
+ * `contract.ts` is checked against this list at compile time. */
+export const OPERATIONS = [
+  'app.state', 'app.saveProfile', 'app.setLanguage', 'app.pickFile', 'app.forgetRecent', 'app.readyToClose',
+  'masterplan.create', 'masterplan.open', 'masterplan.close', 'masterplan.update',
+  'opd.list', 'opd.create', 'opd.update', 'opd.delete', 'opd.restore', 'opd.reorder',
+  'session.list', 'session.create', 'session.update', 'session.delete',
+  'presentation.list', 'presentation.update', 'presentation.setState', 'presentation.reorder', 'presentation.add',
+  'program.listForOpd', 'program.query', 'program.get', 'program.create', 'program.update', 'program.delete',
+  'program.restore', 'program.setRelatedOpds', 'program.history',
+  'dashboard.get',
+] as const;
+export type OperationName = (typeof OPERATIONS)[number];
+
+export const EVENTS = ['data.changed', 'app.flushRequested'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+export function isOperationName(s: unknown): s is OperationName {
+  return typeof s === 'string' && (OPERATIONS as readonly string[]).includes(s);
+}
+
+/** IPC channel prefix: main only answers channels that start with it. */
+export const IPC_PREFIX = 'rembuk:';
+export const IPC_EVENT_CHANNEL = 'rembuk-event';

@@ -1,0 +1,186 @@
+/** zod schemas of the domain: what the API accepts and returns. Text is cleaned on the way in (control characters
+ * removed, NFC), so nothing that XML or SQLite tools reject ever reaches the database. */
+import { z } from 'zod';
+import { cleanLine, cleanText } from '../text';
+import { MAX_RUPIAH, parseRupiah } from '../rupiah';
+import { isIsoDate } from '../dates';
+import { DIMENSION_IDS, FUNDING_IDS, HORIZON_IDS, OPD_KINDS, PRESENTATION_STATES, STATUS_IDS } from '../reference';
+
+export const LIMITS = { title: 500, name: 300, short: 1000, long: 50_000 } as const;
+
+export const Id = z.string().min(1).max(200).regex(/^[0-9A-Za-z:_-]+$/);
+const line = (max: number) => z.string().max(max * 4).transform(cleanLine).pipe(z.string().max(max));
+const requiredLine = (max: number) => z.string().max(max * 4).transform(cleanLine).pipe(z.string().min(1).max(max));
+const text = (max: number) => z.string().max(max * 2).transform(cleanText).pipe(z.string().max(max));
+const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
+export const Year = z.number().int().min(1900).max(2200);
+const IsoDate = z.string().refine(isIsoDate, { params: { code: 'FIELD_INVALID' } });
+const IsoDateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { params: { code: 'FIELD_INVALID' } });
+
+/** Budget: a whole number of rupiah, or text the way people say it ("1,5 M", "250 jt"). */
+export const Budget = z.union([z.number(), z.string(), z.null()]).transform((v, ctx) => {
+  if (v === null) return null;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) { ctx.addIssue({ code: 'custom', params: { code: 'BUDGET_INVALID' } }); return z.NEVER; }
+    if (v < 0) { ctx.addIssue({ code: 'custom', params: { code: 'BUDGET_NEGATIVE' } }); return z.NEVER; }
+    if (v > MAX_RUPIAH) { ctx.addIssue({ code: 'custom', params: { code: 'BUDGET_TOO_LARGE' } }); return z.NEVER; }
+    return Math.round(v);
+  }
+  const r = parseRupiah(v);
+  if (r.ok) return r.value;
+  const code = r.reason === 'negative' ? 'BUDGET_NEGATIVE' : r.reason === 'too-large' ? 'BUDGET_TOO_LARGE' : 'BUDGET_INVALID';
+  ctx.addIssue({ code: 'custom', params: { code, input: v.slice(0, 40) } });
+  return z.NEVER;
+});
+
+// ---------- masterplan ----------
+export const RegionKind = z.enum(['kota', 'kabupaten']);
+export const MasterplanFields = z.object({
+  title: requiredLine(LIMITS.title),
+  regionName: requiredLine(LIMITS.name),
+  regionKind: RegionKind,
+  province: line(LIMITS.name),
+  periodStart: Year,
+  periodEnd: Year,
+});
+export const Masterplan = z.object({
+  id: z.string(), title: z.string(), regionName: z.string(), regionKind: z.string(), province: z.string().nullable(),
+  periodStart: z.number().nullable(), periodEnd: z.number().nullable(),
+});
+export type Masterplan = z.infer<typeof Masterplan>;
+
+export const MasterplanInfo = z.object({
+  masterplan: Masterplan,
+  path: z.string(),
+  deviceId: z.string(),
+  counts: z.object({ opds: z.number(), sessions: z.number(), presentations: z.number(), programs: z.number(), changes: z.number() }),
+});
+export type MasterplanInfo = z.infer<typeof MasterplanInfo>;
+
+// ---------- app ----------
+export const Language = z.enum(['id', 'en']);
+export const Profile = z.object({ id: z.string(), name: requiredLine(LIMITS.name), institution: line(LIMITS.name) });
+export type Profile = z.infer<typeof Profile>;
+export const RecentEntry = z.object({ path: z.string(), title: z.string(), openedAt: z.string(), exists: z.boolean() });
+export type RecentEntry = z.infer<typeof RecentEntry>;
+export const AppState = z.object({
+  version: z.string(),
+  profile: Profile.nullable(),
+  language: Language,
+  recent: z.array(RecentEntry),
+  current: MasterplanInfo.nullable(),
+  dataDir: z.string(),
+  canPickFiles: z.boolean(),
+});
+export type AppState = z.infer<typeof AppState>;
+
+// ---------- OPD ----------
+export const OpdKind = enumOf(OPD_KINDS);
+export const OpdFields = z.object({ name: requiredLine(LIMITS.name), abbr: line(60), kind: OpdKind });
+export const Opd = z.object({
+  id: z.string(), name: z.string(), abbr: z.string().nullable(), kind: z.string().nullable(), sortOrder: z.number(),
+  programCount: z.number(),
+});
+export type Opd = z.infer<typeof Opd>;
+
+// ---------- Bimtek session ----------
+export const Stage = z.number().int().min(1).max(4);
+export const SessionFields = z.object({
+  stage: Stage,
+  title: line(LIMITS.title),
+  dateStart: IsoDate.nullable(),
+  dateEnd: IsoDate.nullable(),
+  venue: line(LIMITS.name),
+  notes: text(LIMITS.long),
+});
+export const Session = z.object({
+  id: z.string(), stage: z.number(), title: z.string().nullable(), dateStart: z.string().nullable(),
+  dateEnd: z.string().nullable(), venue: z.string().nullable(), notes: z.string().nullable(),
+});
+export type Session = z.infer<typeof Session>;
+
+// ---------- presentation ----------
+export const PresentationState = enumOf(PRESENTATION_STATES);
+export const PresentationFields = z.object({
+  presenterName: line(LIMITS.name),
+  presenterPosition: line(LIMITS.name),
+  summary: text(LIMITS.long),
+  recommendations: text(LIMITS.long),
+  startedAt: IsoDateTime.nullable(),
+  endedAt: IsoDateTime.nullable(),
+});
+export const Presentation = z.object({
+  id: z.string(), sessionId: z.string(), opdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable(),
+  presenterName: z.string().nullable(), presenterPosition: z.string().nullable(), startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(), summary: z.string().nullable(), recommendations: z.string().nullable(),
+  agendaOrder: z.number(), state: PresentationState, programCount: z.number(),
+});
+export type Presentation = z.infer<typeof Presentation>;
+
+// ---------- program ----------
+export const ProgramFields = z.object({
+  leadOpdId: Id,
+  presentationId: Id.nullable(),
+  title: requiredLine(LIMITS.title),
+  description: text(LIMITS.long),
+  dimension: enumOf(DIMENSION_IDS).nullable(),
+  element: z.string().max(60).nullable(),
+  horizon: enumOf(HORIZON_IDS).nullable(),
+  quickWin: z.boolean(),
+  startYear: Year.nullable(),
+  endYear: Year.nullable(),
+  budget: Budget,
+  funding: enumOf(FUNDING_IDS).nullable(),
+  outputs: text(LIMITS.long),
+  rpjmdRef: text(LIMITS.short),
+  status: enumOf(STATUS_IDS),
+  notes: text(LIMITS.long),
+});
+export type ProgramFieldsInput = z.input<typeof ProgramFields>;
+export const ProgramCreate = ProgramFields.partial().required({ leadOpdId: true, title: true }).extend({
+  relatedOpdIds: z.array(Id).max(100).optional(),
+});
+export const Program = z.object({
+  id: z.string(), leadOpdId: z.string(), presentationId: z.string().nullable(), title: z.string(),
+  description: z.string().nullable(), dimension: z.string().nullable(), element: z.string().nullable(),
+  horizon: z.string().nullable(), quickWin: z.boolean(), startYear: z.number().nullable(), endYear: z.number().nullable(),
+  budget: z.number().nullable(), funding: z.string().nullable(), outputs: z.string().nullable(),
+  rpjmdRef: z.string().nullable(), status: z.string(), notes: z.string().nullable(), deleted: z.boolean(),
+  relatedOpdIds: z.array(z.string()), createdAt: z.string().nullable(), updatedAt: z.string().nullable(),
+});
+export type Program = z.infer<typeof Program>;
+
+/** Compact row for the programs table (thousands at once). */
+export const ProgramRow = z.object({
+  id: z.string(), title: z.string(), leadOpdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable(),
+  dimension: z.string().nullable(), element: z.string().nullable(), horizon: z.string().nullable(), quickWin: z.boolean(),
+  startYear: z.number().nullable(), endYear: z.number().nullable(), budget: z.number().nullable(),
+  funding: z.string().nullable(), status: z.string(), deleted: z.boolean(),
+});
+export type ProgramRow = z.infer<typeof ProgramRow>;
+
+export const ProgramFilter = z.object({
+  opdId: Id.optional(),
+  dimension: enumOf(DIMENSION_IDS).optional(),
+  horizon: enumOf(HORIZON_IDS).optional(),
+  status: enumOf(STATUS_IDS).optional(),
+  quickWin: z.boolean().optional(),
+  search: z.string().max(500).optional(),
+  includeDeleted: z.boolean().optional(),
+});
+export type ProgramFilter = z.infer<typeof ProgramFilter>;
+
+export const HistoryEntry = z.object({
+  stamp: z.string(), at: z.string(), deviceId: z.string(), author: z.string().nullable(), entity: z.string(),
+  field: z.string(), value: z.unknown(), previous: z.unknown(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const Dashboard = z.object({
+  totals: z.object({ programs: z.number(), quickWins: z.number(), budget: z.number(), opds: z.number(), opdsPresented: z.number() }),
+  matrix: z.array(z.object({ opdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable(), counts: z.record(z.string(), z.number()), total: z.number() })),
+  notPresented: z.array(z.object({ opdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable() })),
+  quickWinsByDimension: z.array(z.object({ dimension: z.string(), programs: z.array(z.object({ id: z.string(), title: z.string(), opdAbbr: z.string().nullable() })) })),
+  budgetByDimension: z.array(z.object({ dimension: z.string(), byFunding: z.record(z.string(), z.number()), total: z.number() })),
+});
+export type Dashboard = z.infer<typeof Dashboard>;

@@ -1,0 +1,71 @@
+/** The synced entities and their fields: the single description that the schema, the write path, the change log
+ * rebuild and (later) sync all read. Field names are camelCase in the API and snake_case in SQLite. */
+
+export type FieldKind = 'text' | 'int' | 'real' | 'bool' | 'ref';
+
+export interface EntityDef {
+  table: string;
+  fields: Record<string, FieldKind>;
+  /** For 'ref' fields: the entity referenced. */
+  refs?: Record<string, EntityName>;
+}
+
+export const ENTITIES = {
+  masterplan: {
+    table: 'masterplan',
+    fields: { title: 'text', regionName: 'text', regionKind: 'text', province: 'text', periodStart: 'int', periodEnd: 'int' },
+  },
+  facilitator: { table: 'facilitator', fields: { name: 'text', institution: 'text' } },
+  device: { table: 'device', fields: { facilitatorId: 'ref', label: 'text' }, refs: { facilitatorId: 'facilitator' } },
+  opd: { table: 'opd', fields: { name: 'text', abbr: 'text', kind: 'text', sortOrder: 'real' } },
+  session: {
+    table: 'bimtek_session',
+    fields: { stage: 'int', title: 'text', dateStart: 'text', dateEnd: 'text', venue: 'text', notes: 'text' },
+  },
+  presentation: {
+    table: 'presentation',
+    fields: {
+      sessionId: 'ref', opdId: 'ref', presenterName: 'text', presenterPosition: 'text', startedAt: 'text', endedAt: 'text',
+      summary: 'text', recommendations: 'text', agendaOrder: 'real', state: 'text',
+    },
+    refs: { sessionId: 'session', opdId: 'opd' },
+  },
+  program: {
+    table: 'program',
+    fields: {
+      leadOpdId: 'ref', presentationId: 'ref', title: 'text', description: 'text', dimension: 'text', element: 'text',
+      horizon: 'text', quickWin: 'bool', startYear: 'int', endYear: 'int', budget: 'int', funding: 'text',
+      outputs: 'text', rpjmdRef: 'text', status: 'text', notes: 'text',
+    },
+    refs: { leadOpdId: 'opd', presentationId: 'presentation' },
+  },
+  programOpd: { table: 'program_opd', fields: { programId: 'ref', opdId: 'ref' }, refs: { programId: 'program', opdId: 'opd' } },
+} as const satisfies Record<string, EntityDef>;
+
+export type EntityName = keyof typeof ENTITIES;
+export const ENTITY_NAMES = Object.keys(ENTITIES) as EntityName[];
+export type FieldName<E extends EntityName> = keyof (typeof ENTITIES)[E]['fields'] & string;
+
+/** The tombstone travels as an ordinary field of every row. */
+export const DELETED_FIELD = 'deleted';
+
+export function toColumn(field: string): string {
+  return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+export function fieldsOf(entity: EntityName): string[] {
+  return Object.keys(ENTITIES[entity].fields);
+}
+
+export function fieldKind(entity: EntityName, field: string): FieldKind | undefined {
+  return (ENTITIES[entity].fields as Record<string, FieldKind>)[field];
+}
+
+export function isEntityName(s: string): s is EntityName {
+  return Object.prototype.hasOwnProperty.call(ENTITIES, s);
+}
+
+/** Deterministic id of the link between a program and a related OPD, so two devices adding the same link converge. */
+export function programOpdId(programId: string, opdId: string): string {
+  return `${programId}:${opdId}`;
+}
