@@ -7,7 +7,7 @@ export interface EntityDef {
   table: string;
   fields: Record<string, FieldKind>;
   /** For 'ref' fields: the entity referenced. */
-  refs?: Record<string, EntityName>;
+  refs?: Record<string, string>;
 }
 
 export const ENTITIES = {

@@ -1,0 +1,80 @@
+/** The app frame: loads the backend state, replays unsent edits, and shows the start screen, the first-run
+ * profile, or the open masterplan with its four views. */
+import { useEffect } from 'react';
+import { Alert, Button, Center, Group, Loader, SegmentedControl, Tabs, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { call, onEvent } from './api/client';
+import { useApp, type View } from './store/app';
+import { installFlushOnExit, onSaved, replayJournal, useAutosave } from './store/autosave';
+import { SaveIndicator } from './components/SaveIndicator';
+import { ProfileDialog } from './screens/ProfileDialog';
+import { StartScreen } from './screens/StartScreen';
+import { CaptureScreen } from './screens/capture/CaptureScreen';
+import { ProgramsScreen } from './screens/programs/ProgramsScreen';
+import { DashboardScreen } from './screens/DashboardScreen';
+import { SetupScreen } from './screens/setup/SetupScreen';
+import { notifyError } from './components/notify';
+
+let bumpTimer: ReturnType<typeof setTimeout> | undefined;
+const bumpSoon = () => { clearTimeout(bumpTimer); bumpTimer = setTimeout(() => useApp.getState().bump(), 250); };
+
+export function App() {
+  const { t } = useTranslation();
+  const { app, loadError, view, setView, refresh } = useApp();
+
+  useEffect(() => {
+    installFlushOnExit();
+    onSaved(bumpSoon);
+    void refresh().then(() => replayJournal());
+    const offChanged = onEvent('data.changed', bumpSoon);
+    const offFlush = onEvent('app.flushRequested', () => {
+      void useAutosave.getState().flush().finally(() => { void call('app.readyToClose', {}); });
+    });
+    return () => { offChanged(); offFlush(); };
+  }, [refresh]);
+
+  const views: View[] = ['capture', 'programs', 'dashboard', 'setup'];
+  useHotkeys(views.map((v, i) => [`alt+${i + 1}`, () => setView(v)] as [string, () => void]), []);
+
+  if (!app) {
+    return <Center h="100%">{loadError ? <Alert color="red" title={t('app.unreachable')}>{loadError}</Alert> : <Loader />}</Center>;
+  }
+  if (!app.profile) return <ProfileDialog firstRun />;
+  if (!app.current) return <StartScreen />;
+
+  const setLanguage = async (language: string) => {
+    try { await call('app.setLanguage', { language: language as 'id' | 'en' }); await refresh(); } catch (e) { notifyError(e); }
+  };
+  const closeMasterplan = async () => {
+    await useAutosave.getState().flush();
+    try { await call('masterplan.close', {}); await refresh(); } catch (e) { notifyError(e); }
+  };
+
+  return (
+    <>
+      <header className="app-header">
+        <Title order={4} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 360 }} title={app.current.path} data-testid="masterplan-title">
+          {app.current.masterplan.title}
+        </Title>
+        <Tabs value={view} onChange={(v) => v && setView(v as View)} variant="pills" style={{ flex: 1 }}>
+          <Tabs.List>
+            {views.map((v, i) => <Tabs.Tab key={v} value={v} data-testid={`nav-${v}`} title={`Alt+${i + 1}`}>{t(`nav.${v}`)}</Tabs.Tab>)}
+          </Tabs.List>
+        </Tabs>
+        <SaveIndicator />
+        <SegmentedControl size="xs" value={app.language} onChange={(v) => void setLanguage(v)} data={[{ value: 'id', label: 'ID' }, { value: 'en', label: 'EN' }]} aria-label={t('app.language')} />
+        <Group gap={4}>
+          <Text size="sm" c="dimmed" title={t('app.profile')}>{app.profile.name}</Text>
+          <Button variant="subtle" size="xs" onClick={() => void closeMasterplan()} data-testid="close-masterplan">{t('app.close')}</Button>
+        </Group>
+      </header>
+      <main className="app-main">
+        {view === 'capture' && <CaptureScreen />}
+        {view === 'programs' && <ProgramsScreen />}
+        {view === 'dashboard' && <DashboardScreen />}
+        {view === 'setup' && <SetupScreen />}
+      </main>
+    </>
+  );
+}
