@@ -19,6 +19,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
+    base: './',
     plugins: [react()],
     build: { outDir: resolve(__dirname, 'out/renderer'), rollupOptions: { input: resolve(__dirname, 'renderer/index.html') } },
   },

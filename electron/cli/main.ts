@@ -78,4 +78,7 @@ export function run(argv: string[], out: (s: string) => void = (s) => process.st
 }
 
 const invokedDirectly = process.argv[1] && /cli[\\/]main\.(ts|js|mjs)$/.test(process.argv[1]);
-if (invokedDirectly) process.exitCode = run(process.argv.slice(2));
+if (invokedDirectly) {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
+  process.exitCode = run(process.argv.slice(2));
+}

@@ -1,30 +1,107 @@
 /** Schema migrations, applied in order by `PRAGMA user_version`. Never edit a released migration: add one. */
 import type { Database } from 'better-sqlite3';
-import { ENTITIES, ENTITY_NAMES, toColumn, type FieldKind } from '../../../shared/entities';
 
 export interface Migration { version: number; name: string; up(db: Database): void }
 
-const SQL_TYPE: Record<FieldKind, string> = { text: 'TEXT', int: 'INTEGER', real: 'REAL', bool: 'INTEGER', ref: 'TEXT' };
-
-/** The v1 entity tables, generated from the entity registry as it stood at v1. */
-function entityTableSql(): string {
-  return ENTITY_NAMES.map((name) => {
-    const def = ENTITIES[name];
-    const refs = (def as { refs?: Record<string, string> }).refs ?? {};
-    const cols = Object.entries(def.fields as Record<string, FieldKind>).map(([field, kind]) => {
-      const ref = refs[field];
-      const fk = ref ? ` REFERENCES ${ENTITIES[ref as keyof typeof ENTITIES].table}(id) DEFERRABLE INITIALLY DEFERRED` : '';
-      return `  ${toColumn(field)} ${SQL_TYPE[kind]}${fk}`;
-    });
-    return `CREATE TABLE ${def.table} (
+/** The v1 entity tables, frozen as released (the entity registry in shared/entities.ts describes the latest). */
+const V1_TABLES = `
+CREATE TABLE masterplan (
   id TEXT PRIMARY KEY NOT NULL,
-${cols.join(',\n')},
+  title TEXT,
+  region_name TEXT,
+  region_kind TEXT,
+  province TEXT,
+  period_start INTEGER,
+  period_end INTEGER,
   deleted INTEGER NOT NULL DEFAULT 0,
   created_stamp TEXT NOT NULL,
   updated_stamp TEXT NOT NULL
-) STRICT;`.replace(/ BOOL/g, ' INTEGER');
-  }).join('\n');
-}
+) STRICT;
+CREATE TABLE facilitator (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT,
+  institution TEXT,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  created_stamp TEXT NOT NULL,
+  updated_stamp TEXT NOT NULL
+) STRICT;
+CREATE TABLE device (
+  id TEXT PRIMARY KEY NOT NULL,
+  facilitator_id TEXT REFERENCES facilitator(id) DEFERRABLE INITIALLY DEFERRED,
+  label TEXT,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  created_stamp TEXT NOT NULL,
+  updated_stamp TEXT NOT NULL
+) STRICT;
+CREATE TABLE opd (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT,
+  abbr TEXT,
+  kind TEXT,
+  sort_order REAL,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  created_stamp TEXT NOT NULL,
+  updated_stamp TEXT NOT NULL
+) STRICT;
+CREATE TABLE bimtek_session (
+  id TEXT PRIMARY KEY NOT NULL,
+  stage INTEGER,
+  title TEXT,
+  date_start TEXT,
+  date_end TEXT,
+  venue TEXT,
+  notes TEXT,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  created_stamp TEXT NOT NULL,
+  updated_stamp TEXT NOT NULL
+) STRICT;
+CREATE TABLE presentation (
+  id TEXT PRIMARY KEY NOT NULL,
+  session_id TEXT REFERENCES bimtek_session(id) DEFERRABLE INITIALLY DEFERRED,
+  opd_id TEXT REFERENCES opd(id) DEFERRABLE INITIALLY DEFERRED,
+  presenter_name TEXT,
+  presenter_position TEXT,
+  started_at TEXT,
+  ended_at TEXT,
+  summary TEXT,
+  recommendations TEXT,
+  agenda_order REAL,
+  state TEXT,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  created_stamp TEXT NOT NULL,
+  updated_stamp TEXT NOT NULL
+) STRICT;
+CREATE TABLE program (
+  id TEXT PRIMARY KEY NOT NULL,
+  lead_opd_id TEXT REFERENCES opd(id) DEFERRABLE INITIALLY DEFERRED,
+  presentation_id TEXT REFERENCES presentation(id) DEFERRABLE INITIALLY DEFERRED,
+  title TEXT,
+  description TEXT,
+  dimension TEXT,
+  element TEXT,
+  horizon TEXT,
+  quick_win INTEGER,
+  start_year INTEGER,
+  end_year INTEGER,
+  budget INTEGER,
+  funding TEXT,
+  outputs TEXT,
+  rpjmd_ref TEXT,
+  status TEXT,
+  notes TEXT,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  created_stamp TEXT NOT NULL,
+  updated_stamp TEXT NOT NULL
+) STRICT;
+CREATE TABLE program_opd (
+  id TEXT PRIMARY KEY NOT NULL,
+  program_id TEXT REFERENCES program(id) DEFERRABLE INITIALLY DEFERRED,
+  opd_id TEXT REFERENCES opd(id) DEFERRABLE INITIALLY DEFERRED,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  created_stamp TEXT NOT NULL,
+  updated_stamp TEXT NOT NULL
+) STRICT;
+`;
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -32,7 +109,7 @@ export const MIGRATIONS: Migration[] = [
     name: 'entities and change log',
     up(db) {
       db.exec(`
-${entityTableSql()}
+${V1_TABLES}
 CREATE INDEX opd_order ON opd(sort_order);
 CREATE INDEX presentation_session ON presentation(session_id, agenda_order);
 CREATE INDEX program_lead_opd ON program(lead_opd_id);

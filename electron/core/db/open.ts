@@ -88,6 +88,11 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database.Dat
     return db;
   } catch (e) {
     db?.close();
+    const code = (e as { code?: string }).code ?? '';
+    if (!exists && /^SQLITE_(CANTOPEN|READONLY|PERM)/.test(code)) {
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+      throw new AppError('FOLDER_READONLY', { path: path.dirname(file) });
+    }
     throw sqliteError(e, file);
   }
 }

@@ -36,7 +36,15 @@ export function createDemo(file: string, installationId: string): MasterplanDb {
     sessions.push({ entity: 'session', id: bimtek4, set: { stage: 4, title: 'Bimtek Tahap IV — Pemaparan Program OPD', dateStart: SESSION_DAY, dateEnd: SESSION_DAY, venue: 'Ruang Tirta Utama, Kantor PDAM Kota Denpasar', notes: 'Setiap OPD memaparkan program smart city; fokus: tidak ada program yang sama antar-OPD dan semua program bersinergi. Hadir pemantau dari KSP.' } });
 
     const template = OPD_TEMPLATES['kota-denpasar-2021']!.opds;
-    const presented = new Map(DEMO_PRESENTATIONS.map((p) => [p.opd, p]));
+    // Where both facilitators took notes of the same presentation, the fuller (last) one leads and the other's
+    // notes are kept under its author's name.
+    const presented = new Map<string, (typeof DEMO_PRESENTATIONS)[number]>();
+    for (const p of DEMO_PRESENTATIONS) {
+      const earlier = presented.get(p.opd);
+      if (!earlier) { presented.set(p.opd, p); continue; }
+      const by = DEMO_FACILITATORS[earlier.facilitator]!.name;
+      presented.set(p.opd, { ...p, summary: `${p.summary}\n\nCatatan ${by}: ${earlier.summary}`, recommendations: `${p.recommendations}\n${earlier.recommendations}` });
+    }
     const presentationIds = new Map<string, string>();
     let minute = 9 * 60;
     const agenda: RowChange[] = template.map((o, i) => {

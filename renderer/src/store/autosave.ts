@@ -109,7 +109,7 @@ export const useAutosave = create<AutosaveStore>((set, get) => ({
 
 /** Sends edits that were journaled but never confirmed (the window closed or crashed first). */
 export async function replayJournal(): Promise<number> {
-  let stored: Record<string, Pending> = {};
+  let stored: Record<string, Pending>;
   try { stored = JSON.parse(localStorage.getItem(JOURNAL_KEY) ?? '{}') as Record<string, Pending>; } catch { stored = {}; }
   const entries = Object.values(stored).filter((p) => p && p.entity in UPDATE_OP && typeof p.id === 'string');
   if (entries.length === 0) return 0;
