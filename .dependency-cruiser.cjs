@@ -20,7 +20,7 @@ module.exports = {
       comment: "Only electron/main and electron/preload may import the 'electron' module; everything else runs on plain Node.",
       severity: 'error',
       from: { pathNot: '^electron/(main|preload)/' },
-      to: { path: '^(node_modules/electron/|electron$)' },
+      to: { path: '(^|/)node_modules/electron/|^electron$' },
     },
     {
       name: 'renderer-no-node',

@@ -8,10 +8,13 @@ import { DIMENSION_IDS, FUNDING_IDS, HORIZON_IDS, OPD_KINDS, PRESENTATION_STATES
 
 export const LIMITS = { title: 500, name: 300, short: 1000, long: 50_000 } as const;
 
+/** Guard against absurd input before cleaning; the real limits (and their sentences) come after cleaning. */
+const RAW_CAP = 2_000_000;
+
 export const Id = z.string().min(1).max(200).regex(/^[0-9A-Za-z:_-]+$/);
-const line = (max: number) => z.string().max(max * 4).transform(cleanLine).pipe(z.string().max(max));
-const requiredLine = (max: number) => z.string().max(max * 4).transform(cleanLine).pipe(z.string().min(1).max(max));
-const text = (max: number) => z.string().max(max * 2).transform(cleanText).pipe(z.string().max(max));
+const line = (max: number) => z.string().max(RAW_CAP).transform(cleanLine).pipe(z.string().max(max));
+const requiredLine = (max: number) => z.string().max(RAW_CAP).transform(cleanLine).pipe(z.string().min(1).max(max));
+const text = (max: number) => z.string().max(RAW_CAP).transform(cleanText).pipe(z.string().max(max));
 const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
 export const Year = z.number().int().min(1900).max(2200);
 const IsoDate = z.string().refine(isIsoDate, { params: { code: 'FIELD_INVALID' } });

@@ -96,8 +96,9 @@ function relatedChanges(mp: MasterplanDb, programId: string, leadOpdId: string, 
 
 export function createProgram(mp: MasterplanDb, fields: ProgramPatch & { leadOpdId: string; title: string; relatedOpdIds?: string[] }): Program {
   const { relatedOpdIds, ...rest } = fields;
-  const base: ProgramPatch = { status: 'proposed', quickWin: false, ...rest };
+  const base: ProgramPatch = { status: 'proposed', ...rest };
   const set = checkProgram(mp, { ...base }, base);
+  set.quickWin ??= false;
   const id = uuidv7();
   mp.write([{ entity: 'program', id, set }, ...relatedChanges(mp, id, fields.leadOpdId, relatedOpdIds ?? [])]);
   return getProgram(mp, id);
