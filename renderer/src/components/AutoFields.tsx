@@ -66,7 +66,7 @@ export function AutoBudget({ entity, id, field, label, value, testId }: Base & {
     <TextInput
       label={label} value={f.local} data-testid={testId} w={200}
       error={f.error}
-      description={parsed.ok && parsed.value != null && !f.error ? formatRupiah(parsed.value) : undefined}
+      description={parsed.ok && parsed.value != null && !f.error && formatRupiah(parsed.value) !== f.local.trim() ? formatRupiah(parsed.value) : undefined}
       onFocus={f.focus}
       onBlur={() => { f.blur(); if (parsed.ok && parsed.value != null) f.setLocal(formatRupiah(parsed.value)); }}
       onChange={(e) => {

@@ -63,9 +63,11 @@ export function CaptureScreen() {
     [ids[index], ids[j]] = [ids[j]!, ids[index]!];
     try { setAgenda(await call('presentation.reorder', { sessionId: sessionId!, ids })); } catch (e) { notifyError(e); }
   };
-  /** Finish the presenting OPD and start the next waiting one. */
+  /** Advance the agenda: start the selected OPD if it is waiting; if it is presenting, finish it and start the next
+   * waiting one. */
   const next = async () => {
     await useAutosave.getState().flush();
+    if (current && current.state === 'waiting') { await setState(current, 'presenting'); return; }
     const idx = agenda.findIndex((p) => p.id === selectedId);
     const after = [...agenda.slice(idx + 1), ...agenda.slice(0, Math.max(0, idx))].find((p) => p.state === 'waiting');
     try {
@@ -155,10 +157,10 @@ export function CaptureScreen() {
                 <AutoText entity="presentation" id={current.id} field="recommendations" label={t('capture.recommendations')} value={current.recommendations} multiline testId="presentation-recommendations" />
               </Group>
             </Paper>
-            <QuickAddForm opdId={current.opdId} presentationId={current.id} onAdded={() => { loadPrograms(); bump(); }} />
+            <QuickAddForm key={current.id} opdId={current.opdId} presentationId={current.id} onAdded={() => { loadPrograms(); bump(); }} />
             <Text fw={600}>{t('capture.programsOf', { opd: current.opdAbbr || current.opdName, count: programs.length })}</Text>
             {programs.length === 0 && <Text c="dimmed" size="sm">{t('capture.noPrograms')}</Text>}
-            {programs.map((p) => (
+            {[...programs].reverse().map((p) => (
               <Paper key={p.id} withBorder p="sm" className="program-card" data-testid="captured-program">
                 <ProgramEditor program={p} opds={opds} compact onDeleted={loadPrograms} />
               </Paper>
