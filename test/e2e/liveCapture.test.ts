@@ -25,12 +25,11 @@ afterAll(async () => {
 });
 
 async function saved(page: Page) {
-  await page.waitForFunction(() => document.querySelector('[data-testid=save-state]')?.getAttribute('data-state') === 'saved', undefined, { timeout: 10_000 });
+  await page.waitForFunction("document.querySelector('[data-testid=save-state]')?.getAttribute('data-state') === 'saved'", undefined, { timeout: 10_000 });
 }
 
 async function captureProgram(page: Page, keys: { title: string; element?: string; horizon?: string; start?: string; end?: string; budget?: string; funding?: string }) {
-  const title = page.getByTestId('qa-title');
-  await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
+  await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('data-testid')")).toBe('qa-title');
   await page.keyboard.type(keys.title);
   await page.keyboard.press('Tab');
   if (keys.element) await page.keyboard.type(keys.element);
