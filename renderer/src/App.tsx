@@ -6,7 +6,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { call, onEvent } from './api/client';
 import { useApp, type View } from './store/app';
-import { installFlushOnExit, onSaved, replayJournal, useAutosave } from './store/autosave';
+import { installFlushOnExit, onSaved, replayJournal, setJournalOwner, useAutosave } from './store/autosave';
 import { SaveIndicator } from './components/SaveIndicator';
 import { ProfileDialog } from './screens/ProfileDialog';
 import { StartScreen } from './screens/StartScreen';
@@ -26,13 +26,20 @@ export function App() {
   useEffect(() => {
     installFlushOnExit();
     onSaved(bumpSoon);
-    void refresh().then(() => replayJournal());
+    void refresh();
     const offChanged = onEvent('data.changed', bumpSoon);
     const offFlush = onEvent('app.flushRequested', () => {
       void useAutosave.getState().flush().finally(() => { void call('app.readyToClose', {}); });
     });
     return () => { offChanged(); offFlush(); };
   }, [refresh]);
+
+  // Edits journaled for this masterplan and never confirmed are sent again when it is open.
+  const masterplanId = app?.current?.masterplan.id ?? null;
+  useEffect(() => {
+    setJournalOwner(masterplanId);
+    if (masterplanId) void replayJournal(masterplanId);
+  }, [masterplanId]);
 
   const views: View[] = ['capture', 'programs', 'dashboard', 'setup'];
   useHotkeys(views.map((v, i) => [`alt+${i + 1}`, () => setView(v)] as [string, () => void]), []);

@@ -142,6 +142,14 @@ describe('live capture in the browser harness', () => {
     await page.reload();
     await page.getByTestId('agenda-item').filter({ hasText: 'Dinkes' }).click();
     await expect.poll(() => card.getByTestId('program-budget').inputValue()).toBe('Rp 2.500.000.000');
+
+    // typing and reloading at once (before the autosave pause ends): the edit is flushed on page hide
+    const recs = page.getByTestId('presentation-recommendations');
+    await recs.click();
+    await page.keyboard.type('Sinergikan dengan RSUD Wangaya.');
+    await page.reload();
+    await page.getByTestId('agenda-item').filter({ hasText: 'Dinkes' }).click();
+    await expect.poll(() => page.getByTestId('presentation-recommendations').inputValue()).toBe('Sinergikan dengan RSUD Wangaya.');
     await page.close();
   });
 });

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, openDatabase } from '../../electron/core/db/open';
 import { LATEST_VERSION, MIGRATIONS, migrate } from '../../electron/core/db/migrations';
+import { refreshSearchIndex } from '../../electron/core/search/ftsIndex';
 import { MasterplanDb } from '../../electron/core/db/masterplanDb';
 import { AppError } from '../../shared/errors';
 import { ENTITIES } from '../../shared/entities';
@@ -49,11 +50,18 @@ describe('migration 2: full-text search', () => {
     migrate(db);
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.prepare('SELECT * FROM program ORDER BY id').all()).toEqual(before);
+    expect(refreshSearchIndex(db)).toBe(2);
     const hits = db.prepare("SELECT p.id FROM program_fts f JOIN program p ON p.rowid = f.rowid WHERE program_fts MATCH 'puskesmas' ORDER BY p.id").pluck().all();
     expect(hits).toEqual(['p1', 'p2']);
     // and the triggers keep it current
     db.prepare("UPDATE program SET title = 'Antrean Klinik' WHERE id = 'p1'").run();
+    expect(db.prepare('SELECT count(*) FROM program_fts_pending').pluck().get()).toBe(1);
+    refreshSearchIndex(db);
     expect(db.prepare("SELECT count(*) FROM program_fts WHERE program_fts MATCH 'klinik'").pluck().get()).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM program_fts WHERE program_fts MATCH 'antrean puskesmas'").pluck().get()).toBe(0);
+    db.prepare("DELETE FROM program WHERE id = 'p2'").run();
+    refreshSearchIndex(db);
+    expect(db.prepare("SELECT count(*) FROM program_fts WHERE program_fts MATCH 'telemedisin'").pluck().get()).toBe(0);
     db.close();
   });
 

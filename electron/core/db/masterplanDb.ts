@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { DELETED_FIELD, ENTITIES, fieldsOf, fieldKind, toColumn, type EntityName, type FieldKind } from '../../../shared/entities';
 import { HlcClock } from '../../../shared/hlc';
 import { openDatabase, sqliteError } from './open';
+import { refreshSearchIndex } from '../search/ftsIndex';
 
 export interface RowChange {
   entity: EntityName;
@@ -186,9 +187,11 @@ export class MasterplanDb {
     this.checkpointTimer.unref();
   }
 
-  /** Makes every committed change durable against power loss (WAL checkpoint, which fsyncs). */
+  /** Idle work after writes: bring the search index up to date, then make every committed change durable against
+   * power loss (WAL checkpoint, which fsyncs). */
   syncToDisk(): void {
     if (this.closed) return;
+    try { refreshSearchIndex(this.db); } catch { /* retried before the next search */ }
     try { this.db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy: the next write schedules another */ }
   }
 
@@ -198,6 +201,7 @@ export class MasterplanDb {
     this.checkpointTimer = undefined;
     this.closed = true;
     this.listeners.clear();
+    try { refreshSearchIndex(this.db); } catch { /* rebuilt from pending at the next open */ }
     try { this.db.pragma('wal_checkpoint(TRUNCATE)'); } catch { /* read-only or busy */ }
     this.db.close();
   }

@@ -141,25 +141,24 @@ CREATE TABLE local_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STR
     name: 'full-text search over programs',
     up(db) {
       db.exec(`
+-- Contentless (the text lives in program) with delete support, so an entry can be replaced knowing only its rowid.
 CREATE VIRTUAL TABLE program_fts USING fts5(
   title, description, outputs, notes, rpjmd_ref,
-  content='program', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
 );
+-- Programs whose index entry is stale. Saving a field only notes the rowid here; the index catches up before every
+-- search and when the app is idle (electron/core/search/ftsIndex.ts), which keeps FTS5 work off the save path.
+CREATE TABLE program_fts_pending (program_rowid INTEGER PRIMARY KEY NOT NULL) STRICT;
 CREATE TRIGGER program_fts_ai AFTER INSERT ON program BEGIN
-  INSERT INTO program_fts(rowid, title, description, outputs, notes, rpjmd_ref)
-  VALUES (new.rowid, new.title, new.description, new.outputs, new.notes, new.rpjmd_ref);
-END;
-CREATE TRIGGER program_fts_ad AFTER DELETE ON program BEGIN
-  INSERT INTO program_fts(program_fts, rowid, title, description, outputs, notes, rpjmd_ref)
-  VALUES ('delete', old.rowid, old.title, old.description, old.outputs, old.notes, old.rpjmd_ref);
+  INSERT OR IGNORE INTO program_fts_pending VALUES (new.rowid);
 END;
 CREATE TRIGGER program_fts_au AFTER UPDATE OF title, description, outputs, notes, rpjmd_ref ON program BEGIN
-  INSERT INTO program_fts(program_fts, rowid, title, description, outputs, notes, rpjmd_ref)
-  VALUES ('delete', old.rowid, old.title, old.description, old.outputs, old.notes, old.rpjmd_ref);
-  INSERT INTO program_fts(rowid, title, description, outputs, notes, rpjmd_ref)
-  VALUES (new.rowid, new.title, new.description, new.outputs, new.notes, new.rpjmd_ref);
+  INSERT OR IGNORE INTO program_fts_pending VALUES (new.rowid);
 END;
-INSERT INTO program_fts(program_fts) VALUES ('rebuild');
+CREATE TRIGGER program_fts_ad AFTER DELETE ON program BEGIN
+  INSERT OR IGNORE INTO program_fts_pending VALUES (old.rowid);
+END;
+INSERT INTO program_fts_pending SELECT rowid FROM program;
 `);
     },
   },

@@ -79,6 +79,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database.Dat
       // NORMAL in WAL mode: a commit survives an app crash at once and an OS crash or power loss once the WAL is
       // synced; MasterplanDb syncs it (checkpoint) within two seconds of the last write. See docs/performance.md.
       db.pragma('synchronous = NORMAL');
+      // Checkpoints (the only fsyncs) run on MasterplanDb's idle timer, not inside a save.
+      db.pragma('wal_autocheckpoint = 0');
       if (appId !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`);
       migrate(db);
     }

@@ -11,6 +11,8 @@ import { programOpdId } from '../../../shared/entities';
 import { DEMO_FACILITATORS, DEMO_PRESENTATIONS, DEMO_PROGRAMS } from './demoData';
 
 const SESSION_DAY = '2018-10-22';
+/** Agenda positions that have presented in the demo; the rest are still waiting. */
+const PRESENTED_BEFORE_BREAK = 31;
 
 export function createDemo(file: string, installationId: string): MasterplanDb {
   if (fs.existsSync(file)) throw new AppError('FILE_EXISTS', { path: file });
@@ -50,7 +52,8 @@ export function createDemo(file: string, installationId: string): MasterplanDb {
     const agenda: RowChange[] = template.map((o, i) => {
       const id = uuidv7();
       presentationIds.set(o.abbr, id);
-      const p = presented.get(o.abbr);
+      // Mid-afternoon of the workshop: the last OPDs on the agenda have not presented yet.
+      const p = i < PRESENTED_BEFORE_BREAK ? presented.get(o.abbr) : undefined;
       const set: Record<string, unknown> = { sessionId: bimtek4, opdId: opdId(o.abbr), agendaOrder: i + 1, state: p ? 'done' : 'waiting' };
       if (p) {
         const start = new Date(`${SESSION_DAY}T00:00:00+08:00`);
@@ -62,6 +65,7 @@ export function createDemo(file: string, installationId: string): MasterplanDb {
       return { entity: 'presentation', id, set };
     });
     mp.write([...sessions, ...agenda]);
+    const presentedAbbrs = new Set(template.slice(0, PRESENTED_BEFORE_BREAK).map((o) => o.abbr).filter((a) => presented.has(a)));
 
     const programs: RowChange[] = [];
     for (const p of DEMO_PROGRAMS) {
@@ -69,7 +73,7 @@ export function createDemo(file: string, installationId: string): MasterplanDb {
       programs.push({
         entity: 'program', id,
         set: {
-          leadOpdId: opdId(p.opd), presentationId: presented.has(p.opd) ? presentationIds.get(p.opd) ?? null : null,
+          leadOpdId: opdId(p.opd), presentationId: presentedAbbrs.has(p.opd) ? presentationIds.get(p.opd) ?? null : null,
           title: p.title, description: p.description, dimension: p.dimension, element: p.element, horizon: p.horizon,
           quickWin: p.quickWin, startYear: p.startYear, endYear: p.endYear, budget: p.budget, funding: p.funding,
           outputs: p.outputs, rpjmdRef: p.rpjmd, status: p.status, notes: p.notes,

@@ -6,6 +6,7 @@ import type { HistoryEntry, Program, ProgramFilter, ProgramRow } from '../../../
 import { uuidv7 } from '../ids';
 import { rowToApi, type MasterplanDb, type RowChange } from '../db/masterplanDb';
 import { ftsQuery } from '../search/ftsQuery';
+import { refreshSearchIndex } from '../search/ftsIndex';
 import { getOpd } from './opds';
 
 export type ProgramPatch = Partial<Omit<Program, 'id' | 'deleted' | 'relatedOpdIds' | 'createdAt' | 'updatedAt'>>;
@@ -149,6 +150,7 @@ export function queryPrograms(mp: MasterplanDb, filter: ProgramFilter, limit = 1
   const match = filter.search ? ftsQuery(filter.search) : null;
   if (filter.search && !match) return { rows: [], total: 0 };
   if (match) {
+    refreshSearchIndex(mp.db);
     from = `program_fts f JOIN program p ON p.rowid = f.rowid JOIN opd o ON o.id = p.lead_opd_id`;
     where.push('program_fts MATCH ?');
     params.push(match);

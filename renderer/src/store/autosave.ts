@@ -31,10 +31,15 @@ let afterSave: (() => void) | null = null;
 /** Called after each confirmed save (the app reloads what depends on it). */
 export function onSaved(fn: () => void) { afterSave = fn; }
 
+/** Which masterplan the journaled edits belong to (they are only replayed into that one). */
+let journalOwner: string | null = null;
+export function setJournalOwner(masterplanId: string | null) { journalOwner = masterplanId; }
+const journalKey = () => `${JOURNAL_KEY}.${journalOwner ?? 'none'}`;
+
 function writeJournal(pending: Record<string, Pending>) {
   try {
-    if (Object.keys(pending).length === 0) localStorage.removeItem(JOURNAL_KEY);
-    else localStorage.setItem(JOURNAL_KEY, JSON.stringify(pending));
+    if (Object.keys(pending).length === 0) localStorage.removeItem(journalKey());
+    else localStorage.setItem(journalKey(), JSON.stringify(pending));
   } catch { /* storage full: the edit is still in memory and sent shortly */ }
 }
 
@@ -107,10 +112,11 @@ export const useAutosave = create<AutosaveStore>((set, get) => ({
   },
 }));
 
-/** Sends edits that were journaled but never confirmed (the window closed or crashed first). */
-export async function replayJournal(): Promise<number> {
+/** Sends edits to this masterplan that were journaled but never confirmed (the window closed or crashed first). */
+export async function replayJournal(masterplanId: string): Promise<number> {
+  setJournalOwner(masterplanId);
   let stored: Record<string, Pending>;
-  try { stored = JSON.parse(localStorage.getItem(JOURNAL_KEY) ?? '{}') as Record<string, Pending>; } catch { stored = {}; }
+  try { stored = JSON.parse(localStorage.getItem(journalKey()) ?? '{}') as Record<string, Pending>; } catch { stored = {}; }
   const entries = Object.values(stored).filter((p) => p && p.entity in UPDATE_OP && typeof p.id === 'string');
   if (entries.length === 0) return 0;
   useAutosave.setState({ pending: Object.fromEntries(entries.map((p) => [`${p.entity}:${p.id}`, p])) });
