@@ -78,7 +78,7 @@ export class Workspace {
   open(file: string): MasterplanInfo {
     const resolved = path.resolve(file);
     if (this.mp?.isOpen && this.mp.path === resolved) return masterplanInfo(this.mp);
-    const mp = MasterplanDb.open(resolved, { installationId: this.config.get().installationId });
+    const mp = MasterplanDb.open(resolved, { installationId: this.config.get().installationId, profileId: this.config.get().profile?.id });
     try {
       registerDevice(mp, { profile: this.config.get().profile });
       return this.attach(mp);
@@ -96,9 +96,16 @@ export class Workspace {
   }
 
   saveProfile(name: string, institution: string) {
-    const profile = this.config.setProfile(name, institution);
-    if (this.current) registerDevice(this.current, { profile });
-    return profile!;
+    const before = this.config.get().profile?.id;
+    const profile = this.config.setProfile(name, institution)!;
+    const open = this.current;
+    if (open && before !== profile.id) {
+      // a new person on this installation: reopen so their changes go under their own device id
+      const file = open.path;
+      this.close();
+      this.open(file);
+    } else if (open) registerDevice(open, { profile });
+    return profile;
   }
 
   close(): void {

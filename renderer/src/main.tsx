@@ -4,6 +4,9 @@ import { MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+// Balinese script (aksara Bali) renders on every laptop, installed fonts or not.
+import '@fontsource/noto-sans-balinese/balinese-400.css';
+import '@fontsource/noto-sans-balinese/balinese-700.css';
 import './styles.css';
 import './i18n';
 import { App } from './App';

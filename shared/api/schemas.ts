@@ -174,7 +174,7 @@ export const ProgramFilter = z.object({
 export type ProgramFilter = z.infer<typeof ProgramFilter>;
 
 export const HistoryEntry = z.object({
-  stamp: z.string(), at: z.string(), deviceId: z.string(), author: z.string().nullable(), entity: z.string(),
+  stamp: z.string(), at: z.string(), deviceId: z.string(), author: z.string().nullable(), entity: z.string(), rowId: z.string(),
   field: z.string(), value: z.unknown(), previous: z.unknown(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;

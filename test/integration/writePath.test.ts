@@ -12,7 +12,7 @@ import { createProgram, deleteProgram, restoreProgram, setRelatedOpds, updatePro
 import { updateMasterplan } from '../../electron/core/services/masterplans';
 import { ENTITIES } from '../../shared/entities';
 import { DIMENSIONS, FUNDING_IDS, HORIZON_IDS, STATUS_IDS } from '../../shared/reference';
-import { dumpTables, INSTALLATION, newMasterplan } from '../helpers/fixtures';
+import { dumpTables, INSTALLATION, newMasterplan, PROFILE } from '../helpers/fixtures';
 import { tmpDir } from '../helpers/tmp';
 
 const TABLES = Object.values(ENTITIES).map((e) => e.table);
@@ -152,18 +152,21 @@ describe('the one write path and its change log', () => {
     mp.close();
   });
 
-  it('a file opened on another installation writes under a new device id; stamps stay monotonic across reopen', () => {
+  it('a file opened on another installation (or by another profile) writes under a new device id; stamps stay monotonic across reopen', () => {
     const mp = newMasterplan({ template: null });
     const file = mp.path;
     const first = mp.deviceId;
     const last = mp.clock.current();
     mp.close();
-    const again = MasterplanDb.open(file, { installationId: INSTALLATION, now: () => 0 }); // clock at 1970
+    const again = MasterplanDb.open(file, { installationId: INSTALLATION, profileId: PROFILE.id, now: () => 0 }); // clock at 1970
     expect(again.deviceId).toBe(first);
     expect(again.clock.tick() > last).toBe(true);
     again.close();
-    const copied = MasterplanDb.open(file, { installationId: 'another-laptop' });
+    const copied = MasterplanDb.open(file, { installationId: 'another-laptop', profileId: PROFILE.id });
     expect(copied.deviceId).not.toBe(first);
     copied.close();
+    const colleague = MasterplanDb.open(file, { installationId: INSTALLATION, profileId: 'someone-else' });
+    expect([first, copied.deviceId]).not.toContain(colleague.deviceId);
+    colleague.close();
   });
 });

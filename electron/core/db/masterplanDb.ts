@@ -24,7 +24,13 @@ export interface ChangeRecord {
 
 export type ChangeListener = (entities: Set<EntityName>) => void;
 
-export interface OpenMasterplanOptions { installationId: string; create?: boolean; readonly?: boolean; now?: () => number }
+export interface OpenMasterplanOptions {
+  installationId: string;
+  /** The facilitator profile writing on this device: another profile on the same installation writes under its own
+   * device id, so every change is attributed to the person who made it. */
+  profileId?: string | null;
+  create?: boolean; readonly?: boolean; now?: () => number;
+}
 
 const CHECKPOINT_DELAY_MS = 2000;
 
@@ -64,7 +70,7 @@ export class MasterplanDb {
   static open(file: string, opts: OpenMasterplanOptions): MasterplanDb {
     const db = openDatabase(file, { create: opts.create, readonly: opts.readonly });
     try {
-      const deviceId = opts.readonly ? readMeta(db, 'device_id') ?? '0000000000000000' : ensureDeviceId(db, opts.installationId);
+      const deviceId = opts.readonly ? readMeta(db, 'device_id') ?? '0000000000000000' : ensureDeviceId(db, `${opts.installationId}/${opts.profileId ?? ''}`);
       return new MasterplanDb(db, file, deviceId, opts.now);
     } catch (e) {
       db.close();
@@ -230,16 +236,16 @@ function readMeta(db: Database.Database, key: string): string | undefined {
   return db.prepare('SELECT value FROM local_meta WHERE key = ?').pluck().get(key) as string | undefined;
 }
 
-/** A device id per installation and file: a file copied to another laptop gets a new id there. */
-function ensureDeviceId(db: Database.Database, installationId: string): string {
+/** A device id per installation, facilitator profile and file: a file copied to another laptop (or opened under
+ * another profile) gets a new id there, and never writes under someone else's. */
+function ensureDeviceId(db: Database.Database, owner: string): string {
   const device = readMeta(db, 'device_id');
-  const owner = readMeta(db, 'installation_id');
-  if (device && owner === installationId) return device;
+  if (device && readMeta(db, 'device_owner') === owner) return device;
   const fresh = newDeviceId();
   const put = db.prepare('INSERT OR REPLACE INTO local_meta (key, value) VALUES (?, ?)');
   db.transaction(() => {
     put.run('device_id', fresh);
-    put.run('installation_id', installationId);
+    put.run('device_owner', owner);
     if (device) put.run(`previous_device_id:${device}`, new Date().toISOString());
   })();
   return fresh;

@@ -77,7 +77,7 @@ export function createMasterplan(file: string, input: CreateMasterplanInput, ins
   if (input.periodEnd < input.periodStart) throw new AppError('PERIOD_RANGE', {}, 'periodEnd');
   const template = input.opdTemplate ? OPD_TEMPLATES[input.opdTemplate] : undefined;
   if (input.opdTemplate && !template) throw new AppError('FIELD_INVALID', {}, 'opdTemplate');
-  const mp = MasterplanDb.open(file, { installationId, create: true });
+  const mp = MasterplanDb.open(file, { installationId, profileId: author.profile?.id, create: true });
   try {
     registerDevice(mp, author);
     mp.write([

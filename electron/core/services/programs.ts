@@ -176,15 +176,15 @@ export function queryPrograms(mp: MasterplanDb, filter: ProgramFilter, limit = 1
 /** Who changed which field when: the program's own changes and those of its related-OPD links, newest first. */
 export function programHistory(mp: MasterplanDb, id: string): HistoryEntry[] {
   getProgram(mp, id);
-  const rows = mp.prepare(`SELECT c.stamp, c.device, c.entity, c.field, c.value, prev.value AS previous, f.name AS author
+  const rows = mp.prepare(`SELECT c.stamp, c.device, c.entity, c.row_id, c.field, c.value, prev.value AS previous, f.name AS author
     FROM change_log c
     LEFT JOIN change_log prev ON prev.stamp = c.parent
     LEFT JOIN device d ON d.id = c.device
     LEFT JOIN facilitator f ON f.id = d.facilitator_id
     WHERE (c.entity = 'program' AND c.row_id = ?) OR (c.entity = 'programOpd' AND c.row_id >= ? AND c.row_id < ?)
-    ORDER BY c.stamp DESC`).all(id, `${id}:`, `${id};`) as { stamp: string; device: string; entity: string; field: string; value: string | null; previous: string | null; author: string | null }[];
+    ORDER BY c.stamp DESC`).all(id, `${id}:`, `${id};`) as { stamp: string; device: string; entity: string; row_id: string; field: string; value: string | null; previous: string | null; author: string | null }[];
   return rows.map((r) => ({
-    stamp: r.stamp, at: r.stamp.slice(0, 24), deviceId: r.device, author: r.author, entity: r.entity, field: r.field,
+    stamp: r.stamp, at: r.stamp.slice(0, 24), deviceId: r.device, author: r.author, entity: r.entity, rowId: r.row_id, field: r.field,
     value: r.value === null ? null : JSON.parse(r.value), previous: r.previous === null ? null : JSON.parse(r.previous),
   }));
 }

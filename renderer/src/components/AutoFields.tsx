@@ -43,7 +43,7 @@ export function AutoYear({ entity, id, field, label, value, testId }: Base & { v
   const store = useAutosave();
   return (
     <TextInput
-      label={label} value={f.local} error={f.error} data-testid={testId} inputMode="numeric" maxLength={4} w={90}
+      label={label} value={f.local} error={f.error} data-testid={testId} inputMode="numeric" maxLength={4} w={104}
       onFocus={f.focus} onBlur={f.blur}
       onChange={(e) => {
         const v = e.currentTarget.value.trim();

@@ -83,8 +83,8 @@ export function QuickAddForm({ opdId, presentationId, onAdded }: { opdId: string
           <div style={{ width: 190 }}>
             <TypeaheadSelect label={t('fields.horizon')} options={horizonOptions(lang)} value={draft.horizon} onChange={(v) => set('horizon', v)} error={errors.horizon} clearable data-testid="qa-horizon" />
           </div>
-          <TextInput label={t('fields.startYear')} w={80} inputMode="numeric" maxLength={4} value={draft.startYear} error={errors.startYear} onChange={(e) => set('startYear', e.currentTarget.value)} data-testid="qa-start" />
-          <TextInput label={t('fields.endYear')} w={80} inputMode="numeric" maxLength={4} value={draft.endYear} error={errors.endYear} onChange={(e) => set('endYear', e.currentTarget.value)} data-testid="qa-end" />
+          <TextInput label={t('fields.startYear')} w={104} inputMode="numeric" maxLength={4} value={draft.startYear} error={errors.startYear} onChange={(e) => set('startYear', e.currentTarget.value)} data-testid="qa-start" />
+          <TextInput label={t('fields.endYear')} w={104} inputMode="numeric" maxLength={4} value={draft.endYear} error={errors.endYear} onChange={(e) => set('endYear', e.currentTarget.value)} data-testid="qa-end" />
           <TextInput
             label={t('fields.budget')} w={190} placeholder="1,5 M · 250 jt" value={draft.budget} data-testid="qa-budget"
             error={errors.budget ?? (!budget.ok && draft.budget.trim().length > 0 ? t(`budget.${budget.reason}`) : undefined)}

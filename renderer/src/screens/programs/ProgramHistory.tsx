@@ -19,7 +19,7 @@ export function ProgramHistory({ id, opds }: { id: string; opds: Opd[] }) {
 
   const show = (h: HistoryEntry, v: unknown): string => {
     if (v === null || v === undefined || v === '') return '—';
-    if (h.entity === 'programOpd') return h.field === 'deleted' ? (v ? t('history.removed') : t('history.added')) : h.field === 'opdId' ? opdName(v) : '';
+    if (h.entity === 'programOpd') return `${opdName(h.rowId.split(':')[1])} ${v ? t('history.removed') : t('history.added')}`;
     switch (h.field) {
       case 'budget': return formatRupiah(Number(v));
       case 'dimension': return labelOf(DIMENSIONS, String(v), lang);
@@ -32,7 +32,8 @@ export function ProgramHistory({ id, opds }: { id: string; opds: Opd[] }) {
       default: return String(v);
     }
   };
-  const visible = rows.filter((h) => !(h.entity === 'programOpd' && h.field === 'programId'));
+  // a related-OPD link is shown as one line: "Dishub added" / "Dishub removed"
+  const visible = rows.filter((h) => h.entity !== 'programOpd' || h.field === 'deleted');
   if (visible.length === 0) return <Text c="dimmed">{t('history.empty')}</Text>;
   return (
     <Table striped fz="sm" data-testid="history-table">
