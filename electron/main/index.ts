@@ -3,30 +3,34 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_PREFIX, OPERATIONS } from '../../shared/api/operations';
-import { dispatch } from '../core/api/dispatch';
+import { dispatch, toPayload } from '../core/api/dispatch';
+import { AppError } from '../../shared/errors';
 import { createHandlers, type Host } from '../core/api/handlers';
 import { defaultDataDir } from '../core/paths';
 import { Workspace } from '../core/workspace';
 import { CSP } from '../web/server';
+import { isAllowedExternalUrl, isTrustedSender } from './senderPolicy';
 
 const isDev = !app.isPackaged && !!process.env.ELECTRON_RENDERER_URL;
 const rendererUrl = isDev ? process.env.ELECTRON_RENDERER_URL! : `file://${path.join(__dirname, '../renderer/index.html')}`;
 let mainWindow: BrowserWindow | null = null;
 let closingConfirmed = false;
 
-/** Only our own top frame may call the API. */
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+/** Only our own top frame, showing our own page, may call the API. */
+function trustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  if (!mainWindow || !frame || event.sender !== mainWindow.webContents || frame !== mainWindow.webContents.mainFrame) return false;
-  const url = frame.url;
-  return isDev ? url.startsWith(process.env.ELECTRON_RENDERER_URL!) : url.startsWith('file://') && url.includes('/renderer/index.html');
+  return isTrustedSender({
+    fromMainWindow: !!mainWindow && event.sender === mainWindow.webContents,
+    isMainFrame: !!frame && !!mainWindow && frame === mainWindow.webContents.mainFrame,
+    url: frame?.url ?? '',
+  }, isDev ? process.env.ELECTRON_RENDERER_URL : undefined);
 }
 
 function hardenContents(contents: WebContents): void {
   contents.on('will-navigate', (e, url) => { if (url !== contents.getURL()) e.preventDefault(); });
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url); // only https links, in the user's browser
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url); // only https links, in the user's browser
     return { action: 'deny' };
   });
 }
@@ -76,7 +80,7 @@ void app.whenReady().then(() => {
   const handlers = createHandlers(workspace, host);
   for (const name of OPERATIONS) {
     ipcMain.handle(IPC_PREFIX + name, async (event, input: unknown) => {
-      if (!isTrustedSender(event)) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'refused' } };
+      if (!trustedSender(event)) return { ok: false, error: toPayload(new AppError('UNAUTHORIZED'), workspace.language) };
       return dispatch(handlers, name, input, { language: () => workspace.language, log: (m, e) => console.error(m, e) });
     });
   }

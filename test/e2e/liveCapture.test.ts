@@ -152,4 +152,26 @@ describe('live capture in the browser harness', () => {
     await expect.poll(() => page.getByTestId('presentation-recommendations').inputValue()).toBe('Sinergikan dengan RSUD Wangaya.');
     await page.close();
   });
+
+  it('explains a file that is not a masterplan on the start screen, and switches to English', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+    await page.goto(harness.url);
+    await page.getByTestId('close-masterplan').click();
+    const photo = path.join(dataDir, 'foto-rapat.sqlite');
+    fs.writeFileSync(photo, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1]));
+    await page.getByTestId('open-path').fill(photo);
+    await page.getByTestId('open-path-submit').click();
+    await expect.poll(() => page.getByTestId('start-error').textContent()).toContain('bukan berkas masterplan Rembuk');
+    await page.getByTestId('open-path').fill(path.join(dataDir, 'tidak-ada.sqlite'));
+    await page.getByTestId('open-path-submit').click();
+    await expect.poll(() => page.getByTestId('start-error').textContent()).toContain('Berkas tidak ditemukan');
+    // back to the masterplan from the recent list, then English
+    await page.getByTestId('recent-open').first().click();
+    await expect.poll(() => page.getByTestId('masterplan-title').textContent()).toBe('Masterplan Smart City Kota Denpasar');
+    await page.getByText('EN', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('nav-capture').textContent()).toBe('Live capture');
+    await page.getByText('ID', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('nav-capture').textContent()).toBe('Rekam langsung');
+    await page.close();
+  });
 });

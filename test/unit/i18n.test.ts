@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import id from '../../shared/i18n/id.json';
+import en from '../../shared/i18n/en.json';
+import { ERROR_CODES } from '../../shared/errors';
+
+function keys(o: object, prefix = ''): string[] {
+  return Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+function files(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+}
+
+describe('translations', () => {
+  it('Indonesian and English have the same keys, none empty', () => {
+    expect(keys(en).sort()).toEqual(keys(id).sort());
+    for (const k of keys(id)) expect(k.split('.').reduce((o: any, p) => o[p], id), k).not.toBe(''); // eslint-disable-line @typescript-eslint/no-explicit-any
+  });
+  it('every error code has a sentence', () => {
+    for (const code of ERROR_CODES) expect(keys(id)).toContain(`errors.${code}`);
+  });
+  it('every literal key the UI asks for exists', () => {
+    const all = new Set(keys(id));
+    const missing: string[] = [];
+    for (const f of files(path.resolve('renderer/src'))) {
+      for (const m of fs.readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) if (!all.has(m[1]!)) missing.push(`${path.basename(f)}: ${m[1]}`);
+    }
+    expect(missing).toEqual([]);
+  });
+  it('the UI has no hard-coded Indonesian sentences outside the translation files', () => {
+    const suspicious: string[] = [];
+    for (const f of files(path.resolve('renderer/src'))) {
+      const src = fs.readFileSync(f, 'utf8');
+      for (const m of src.matchAll(/>\s*([A-Z][a-z]+(?: [a-z]+){2,})\s*</g)) suspicious.push(`${path.basename(f)}: ${m[1]}`);
+    }
+    expect(suspicious).toEqual([]);
+  });
+});
