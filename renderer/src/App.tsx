@@ -22,6 +22,7 @@ const bumpSoon = () => { clearTimeout(bumpTimer); bumpTimer = setTimeout(() => u
 export function App() {
   const { t } = useTranslation();
   const { app, loadError, view, setView, refresh } = useApp();
+  const dataVersion = useApp((s) => s.dataVersion);
 
   useEffect(() => {
     installFlushOnExit();
@@ -33,6 +34,9 @@ export function App() {
     });
     return () => { offChanged(); offFlush(); };
   }, [refresh]);
+
+  // Counts and titles in the header follow every change.
+  useEffect(() => { if (dataVersion > 0) void refresh(); }, [dataVersion, refresh]);
 
   // Edits journaled for this masterplan and never confirmed are sent again when it is open.
   const masterplanId = app?.current?.masterplan.id ?? null;

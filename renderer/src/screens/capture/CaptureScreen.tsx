@@ -14,6 +14,7 @@ import { notifyError } from '../../components/notify';
 import { ProgramEditor } from '../programs/ProgramEditor';
 import { QuickAddForm } from './QuickAddForm';
 import { Timer } from './Timer';
+import { moved } from '../../components/reorder';
 
 const SELECTED_KEY = 'rembuk.presentation';
 
@@ -57,10 +58,8 @@ export function CaptureScreen() {
     try { setAgenda(await call('presentation.setState', { id: p.id, state })); } catch (e) { notifyError(e); }
   };
   const move = async (index: number, delta: number) => {
-    const ids = agenda.map((p) => p.id);
-    const j = index + delta;
-    if (j < 0 || j >= ids.length) return;
-    [ids[index], ids[j]] = [ids[j]!, ids[index]!];
+    const ids = moved(agenda.map((p) => p.id), index, delta);
+    if (!ids) return;
     try { setAgenda(await call('presentation.reorder', { sessionId: sessionId!, ids })); } catch (e) { notifyError(e); }
   };
   /** Advance the agenda: start the selected OPD if it is waiting; if it is presenting, finish it and start the next

@@ -8,6 +8,7 @@ import { useApp } from '../../store/app';
 import { AutoSelect, AutoText } from '../../components/AutoFields';
 import { opdKindOptions } from '../../components/options';
 import { errorMessage, notifyError } from '../../components/notify';
+import { moved } from '../../components/reorder';
 
 export function OpdList() {
   const { t } = useTranslation();
@@ -25,10 +26,8 @@ export function OpdList() {
     try { await call('opd.create', { name, abbr }); setName(''); setAbbr(''); setAddError(null); bump(); } catch (e) { setAddError(errorMessage(e)); }
   };
   const move = async (i: number, delta: number) => {
-    const ids = opds.map((o) => o.id);
-    const j = i + delta;
-    if (j < 0 || j >= ids.length) return;
-    [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+    const ids = moved(opds.map((o) => o.id), i, delta);
+    if (!ids) return;
     try { setOpds(await call('opd.reorder', { ids })); bump(); } catch (e) { notifyError(e); }
   };
   const remove = async () => {
