@@ -34,6 +34,8 @@ export function ProgramsScreen() {
     const f: ProgramFilter = { ...filter, ...(debouncedSearch.trim() ? { search: debouncedSearch.trim() } : {}) };
     void call('program.query', { filter: f }).then(setResult).catch(notifyError);
   }, [filter, debouncedSearch, dataVersion]);
+  // a new filter or search starts at the top of its results
+  useEffect(() => { parentRef.current?.scrollTo({ top: 0 }); }, [filter, debouncedSearch]);
   useEffect(() => {
     if (!openId) { setOpen(null); return; }
     void call('program.get', { id: openId }).then(setOpen).catch(notifyError);
