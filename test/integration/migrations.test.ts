@@ -7,7 +7,7 @@ import { LATEST_VERSION, MIGRATIONS, migrate } from '../../electron/core/db/migr
 import { refreshSearchIndex } from '../../electron/core/search/ftsIndex';
 import { MasterplanDb } from '../../electron/core/db/masterplanDb';
 import { AppError } from '../../shared/errors';
-import { ENTITIES } from '../../shared/entities';
+import { ENTITIES, toColumn } from '../../shared/entities';
 import { tmpDir } from '../helpers/tmp';
 import { INSTALLATION, newMasterplan } from '../helpers/fixtures';
 
@@ -27,10 +27,11 @@ describe('migration 1: entities and change log', () => {
   it('creates every entity table with id, fields, tombstone and stamps, plus the change log', () => {
     const db = rawDb(path.join(tmpDir(), 'v1.sqlite'), 1);
     expect(db.pragma('user_version', { simple: true })).toBe(1);
-    for (const def of Object.values(ENTITIES)) {
-      const cols = (db.prepare(`PRAGMA table_info(${def.table})`).all() as { name: string }[]).map((c) => c.name);
+    const v1 = { masterplan: 6, facilitator: 2, device: 2, opd: 4, bimtek_session: 6, presentation: 10, program: 16, program_opd: 2 };
+    for (const [table, fields] of Object.entries(v1)) {
+      const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
       expect(cols).toEqual(expect.arrayContaining(['id', 'deleted', 'created_stamp', 'updated_stamp']));
-      expect(cols.length).toBe(Object.keys(def.fields).length + 4);
+      expect(cols.length).toBe(fields + 4);
     }
     const log = (db.prepare('PRAGMA table_info(change_log)').all() as { name: string }[]).map((c) => c.name);
     expect(log).toEqual(['seq', 'stamp', 'device', 'entity', 'row_id', 'field', 'value', 'parent']);
@@ -65,7 +66,17 @@ describe('migration 2: full-text search', () => {
     db.close();
   });
 
-  it('is the latest migration, and migrations are numbered 1..n', () => {
+  it('after all migrations, every entity of the registry has its table and columns', () => {
+    const db = rawDb(path.join(tmpDir(), 'latest.sqlite'), LATEST_VERSION);
+    for (const def of Object.values(ENTITIES)) {
+      const cols = (db.prepare(`PRAGMA table_info(${def.table})`).all() as { name: string }[]).map((c) => c.name);
+      for (const f of Object.keys(def.fields)) expect(cols, `${def.table}.${f}`).toContain(toColumn(f));
+      expect(cols).toEqual(expect.arrayContaining(['id', 'deleted', 'created_stamp', 'updated_stamp']));
+    }
+    db.close();
+  });
+
+  it('migrations are numbered 1..n', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     expect(LATEST_VERSION).toBe(MIGRATIONS.length);
   });
