@@ -54,4 +54,10 @@ export class HlcClock {
   }
 
   current(): string { return formatHlc(this.last); }
+
+  /** Puts the clock back to a stamp it gave before (a previewed import that was not applied must not move it). */
+  reset(stamp: string): void {
+    const t = parseHlc(stamp);
+    this.last = t ? { millis: t.millis, counter: t.counter, node: this.node } : { millis: 0, counter: 0, node: this.node };
+  }
 }

@@ -121,7 +121,10 @@ export class MasterplanDb {
     let firstStamp: string | undefined;
     let lastWritten: string | undefined;
     const record = (field: string, apiValue: unknown) => {
-      const parent = current ? ((lastStamp.get(c.entity, c.id, field) as string | undefined) ?? null) : null;
+      // The parent of a field's change is that field's previous stamp; the parent of a delete/restore is the row's
+      // latest stamp as this device knew it, so a merge can tell which edits the deleter had not seen.
+      const parent = !current ? null : field === DELETED_FIELD ? (current.updated_stamp as string)
+        : ((lastStamp.get(c.entity, c.id, field) as string | undefined) ?? null);
       const stamp = this.clock.tick();
       firstStamp ??= stamp;
       lastWritten = stamp;
@@ -164,6 +167,16 @@ export class MasterplanDb {
     this.stmt(`UPDATE ${def.table} SET ${updates.map(([col]) => `${col} = ?`).join(', ')} WHERE id = ?`)
       .run(...updates.map(([, v]) => v), c.id);
     return updates.length - 1;
+  }
+
+  /** Appends a change about sync itself (e.g. a conflict resolution, entity "~resolution") to the change log, so it
+   * travels to the other copies like any change. Part of the one write path: nothing else appends to the log. */
+  writeMeta(entity: `~${string}`, rowId: string, field: string, value: unknown): string {
+    const stamp = this.clock.tick();
+    this.stmt('INSERT INTO change_log (stamp, device, entity, row_id, field, value, parent) VALUES (?, ?, ?, ?, ?, ?, NULL)')
+      .run(stamp, this.deviceId, entity, rowId, field, JSON.stringify(value));
+    this.scheduleCheckpoint();
+    return stamp;
   }
 
   /** One row in API shape (camelCase, booleans), or undefined. Deleted rows are returned with deleted = true. */

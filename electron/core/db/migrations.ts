@@ -146,20 +146,46 @@ CREATE VIRTUAL TABLE program_fts USING fts5(
   title, description, outputs, notes, rpjmd_ref,
   content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
 );
--- Programs whose index entry is stale. Saving a field only notes the rowid here; the index catches up before every
+-- Programs whose index entry is stale (NOT EXISTS rather than OR IGNORE: an UPSERT's conflict clause would override it). Saving a field only notes the rowid here; the index catches up before every
 -- search and when the app is idle (electron/core/search/ftsIndex.ts), which keeps FTS5 work off the save path.
 CREATE TABLE program_fts_pending (program_rowid INTEGER PRIMARY KEY NOT NULL) STRICT;
 CREATE TRIGGER program_fts_ai AFTER INSERT ON program BEGIN
-  INSERT OR IGNORE INTO program_fts_pending VALUES (new.rowid);
+  INSERT INTO program_fts_pending SELECT new.rowid WHERE NOT EXISTS (SELECT 1 FROM program_fts_pending WHERE program_rowid = new.rowid);
 END;
 CREATE TRIGGER program_fts_au AFTER UPDATE OF title, description, outputs, notes, rpjmd_ref ON program BEGIN
-  INSERT OR IGNORE INTO program_fts_pending VALUES (new.rowid);
+  INSERT INTO program_fts_pending SELECT new.rowid WHERE NOT EXISTS (SELECT 1 FROM program_fts_pending WHERE program_rowid = new.rowid);
 END;
 CREATE TRIGGER program_fts_ad AFTER DELETE ON program BEGIN
-  INSERT OR IGNORE INTO program_fts_pending VALUES (old.rowid);
+  INSERT INTO program_fts_pending SELECT old.rowid WHERE NOT EXISTS (SELECT 1 FROM program_fts_pending WHERE program_rowid = old.rowid);
 END;
 INSERT INTO program_fts_pending SELECT rowid FROM program;
 `);
+    },
+  },
+  {
+    version: 3,
+    name: 'sync: conflicts and changes kept aside',
+    up(db) {
+      db.exec(`
+  -- Open and settled conflicts found while merging (local: each copy finds them as changes arrive). The losing value
+  -- stays in change_log; resolving writes a new value and a resolution change that travels like any other.
+  CREATE TABLE sync_conflict (
+    id INTEGER PRIMARY KEY,
+    entity TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    kind TEXT NOT NULL,            -- 'value' | 'edit-vs-delete'
+    winner_stamp TEXT NOT NULL,
+    loser_stamp TEXT NOT NULL,
+    detected_at TEXT NOT NULL,
+    resolved_stamp TEXT,
+    UNIQUE (entity, row_id, field, loser_stamp)
+  ) STRICT;
+  CREATE INDEX sync_conflict_open ON sync_conflict(resolved_stamp, entity, row_id);
+  -- Changes naming an entity or field this version does not know: kept in change_log, listed here, replayed after an upgrade.
+  CREATE TABLE sync_unknown (stamp TEXT NOT NULL, device TEXT NOT NULL, PRIMARY KEY (stamp, device)) STRICT;
+  CREATE INDEX change_log_entity_row ON change_log(entity, row_id);
+  `);
     },
   },
 ];
