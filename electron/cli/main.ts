@@ -2,6 +2,7 @@
  *   rembuk demo <db>                 create the demo masterplan (Denpasar-like Bimtek IV)
  *   rembuk info <db> [--json]        counts: OPDs, sessions, presentations, programs, changes
  *   rembuk programs <db> [--json]    list the programs */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError, isAppError } from '../../shared/errors';
@@ -14,20 +15,27 @@ import { createDemo } from '../core/demo/createDemo';
 import { defaultDataDir } from '../core/paths';
 import { masterplanInfo } from '../core/services/masterplans';
 import { queryPrograms } from '../core/services/programs';
+import { applyImport, exportWork, joinFromFile, markExported, previewImport, readIncoming, writeFileAtomic } from '../core/sync/service';
+import type { ImportReport } from '../core/sync/merge';
+import { APP_VERSION } from '../core/version';
 
 const USAGE = `Pemakaian / usage:
   rembuk demo <db>               buat masterplan demo / create the demo masterplan
   rembuk info <db> [--json]      ringkasan isi / counts
   rembuk programs <db> [--json]  daftar program / list programs
+  rembuk sync export <db> -o <file.rembuk> [--only-new]
+  rembuk sync import <db> <file> [--dry-run] [--json] [--yes]
+                                 <db> yang belum ada = bergabung / a missing <db> joins the masterplan
 Opsi / options: --lang id|en`;
 
 export function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): number {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' }, output: { type: 'string', short: 'o' }, 'only-new': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' } } });
   const config = new AppConfig(defaultDataDir());
   const lang = values.lang === 'en' || values.lang === 'id' ? values.lang : config.get().language;
   const [command, dbArg] = positionals;
   if (values.help || !command) { out(USAGE); return command ? 0 : 2; }
   try {
+    if (command === 'sync') return runSync(positionals.slice(1), values, config, lang, out);
     if (!dbArg) { out(USAGE); return 2; }
     const file = path.resolve(dbArg);
     const installationId = config.get().installationId;
@@ -75,6 +83,46 @@ export function run(argv: string[], out: (s: string) => void = (s) => process.st
     process.stderr.write(`rembuk: ${toPayload(err, lang).message}\n`);
     return 1;
   }
+}
+
+/** `rembuk sync export|import`. */
+function runSync(args: string[], values: Record<string, string | boolean | undefined>, config: AppConfig, lang: 'id' | 'en', out: (s: string) => void): number {
+  const [sub, dbArg, fileArg] = args;
+  if (!dbArg || (sub !== 'export' && sub !== 'import')) { out(USAGE); return 2; }
+  const db = path.resolve(dbArg);
+  const profile = config.get().profile;
+  const installationId = config.get().installationId;
+  if (sub === 'export') {
+    if (typeof values.output !== 'string') { out(USAGE); return 2; }
+    const mp = MasterplanDb.open(db, { installationId, profileId: profile?.id });
+    try {
+      const r = exportWork(mp, { onlyNew: !!values['only-new'], facilitator: profile?.name ?? null, appVersion: APP_VERSION });
+      writeFileAtomic(path.resolve(values.output), r.bytes);
+      markExported(mp, r.vector);
+      out(lang === 'en' ? `Exported ${r.header.changes} changes to ${values.output} (${r.bytes.length} bytes)` : `${r.header.changes} perubahan diekspor ke ${values.output} (${r.bytes.length} byte)`);
+    } finally { mp.close(); }
+    return 0;
+  }
+  if (!fileArg) { out(USAGE); return 2; }
+  const incoming = readIncoming(path.resolve(fileArg));
+  const joined = !fs.existsSync(db);
+  if (joined && values['dry-run']) throw new AppError('FILE_NOT_FOUND', { path: db });
+  const opened = joined ? joinFromFile(db, incoming, installationId, { profile }) : { mp: MasterplanDb.open(db, { installationId, profileId: profile?.id }), report: null };
+  const mp = opened.mp;
+  try {
+    const r: ImportReport = opened.report ?? (values['dry-run'] ? previewImport(mp, incoming) : applyImport(mp, incoming, !!values.yes));
+    if (joined && !values.json) {
+      out(lang === 'en' ? `Joined "${incoming.title}" as this laptop's copy: ${db} (${masterplanInfo(mp).counts.programs} programs)` : `Bergabung ke "${incoming.title}" sebagai salinan laptop ini: ${db} (${masterplanInfo(mp).counts.programs} program)`);
+      return 0;
+    }
+    const summary = { joined, applied: r.applied, new: r.rows.created, changed: r.rows.changed + r.rows.restored, deleted: r.rows.deleted, conflicts: r.conflicts, autoMerged: r.autoMerged, changes: r.changes, needsConfirmation: r.needsConfirmation, programs: r.programs };
+    if (values.json) out(JSON.stringify(summary, null, 2));
+    else if (r.changes.new === 0) out(lang === 'en' ? 'Nothing new: everything in this file is already here.' : 'Tidak ada yang baru: semua isi berkas ini sudah ada.');
+    else out(lang === 'en'
+      ? `${r.applied ? 'Imported' : 'Would import'}: ${summary.new} new, ${summary.changed} changed, ${summary.deleted} deleted, ${summary.conflicts} conflicts (${r.changes.new} changes)`
+      : `${r.applied ? 'Diimpor' : 'Akan diimpor'}: ${summary.new} baru, ${summary.changed} berubah, ${summary.deleted} dihapus, ${summary.conflicts} konflik (${r.changes.new} perubahan)`);
+    return 0;
+  } finally { mp.close(); }
 }
 
 const invokedDirectly = process.argv[1] && /cli[\\/]main\.(ts|js|mjs)$/.test(process.argv[1]);

@@ -7,6 +7,12 @@ import type { AppState, MasterplanInfo } from '../../shared/api/schemas';
 import { AppConfig } from './config/appConfig';
 import { MasterplanDb } from './db/masterplanDb';
 import { createMasterplan, freeFileName, masterplanInfo, registerDevice, slugify, defaultTitle, type CreateMasterplanInput } from './services/masterplans';
+import { SyncFolder } from './sync/folder';
+import { joinFromFile, openConflictCount, replayKeptAside, type Incoming } from './sync/service';
+import type { SyncStatus } from '../../shared/api/schemas';
+
+const FOLDER_WRITE_DELAY_MS = 3000;
+const FOLDER_POLL_MS = 5000;
 
 export type Emit = (event: EventName, payload: unknown) => void;
 
@@ -16,6 +22,9 @@ export class Workspace {
   readonly config: AppConfig;
   private mp: MasterplanDb | null = null;
   private emitters = new Set<Emit>();
+  private folder: SyncFolder | null = null;
+  private folderWrite: NodeJS.Timeout | undefined;
+  private folderPoll: NodeJS.Timeout | undefined;
 
   constructor(readonly opts: WorkspaceOptions) {
     this.config = new AppConfig(opts.dataDir);
@@ -57,7 +66,17 @@ export class Workspace {
   private attach(mp: MasterplanDb): MasterplanInfo {
     this.close();
     this.mp = mp;
-    mp.onChange((entities) => this.emit('data.changed', { entities: [...entities], origin: 'local' }));
+    replayKeptAside(mp);
+    mp.onChange((entities) => {
+      this.emit('data.changed', { entities: [...entities], origin: 'local' });
+      this.scheduleFolderWrite();
+    });
+    this.folder = new SyncFolder(mp, {
+      facilitator: () => this.config.get().profile?.name ?? null, appVersion: this.opts.version,
+      onImported: () => { this.emit('data.changed', { entities: ['program', 'opd', 'session', 'presentation'], origin: 'import' }); this.scheduleFolderWrite(); },
+    });
+    this.folderPoll = setInterval(() => this.syncFolderNow(), FOLDER_POLL_MS);
+    this.folderPoll.unref();
     const info = masterplanInfo(mp);
     this.config.touchRecent(mp.path, info.masterplan.title);
     return info;
@@ -109,7 +128,51 @@ export class Workspace {
   }
 
   close(): void {
+    clearInterval(this.folderPoll);
+    if (this.folderWrite) { clearTimeout(this.folderWrite); this.folderWrite = undefined; this.folder?.write(); }
+    this.folder = null;
     this.mp?.close();
     this.mp = null;
+  }
+
+  // ---------- sync ----------
+
+  private scheduleFolderWrite(): void {
+    if (!this.folder?.folder) return;
+    clearTimeout(this.folderWrite);
+    this.folderWrite = setTimeout(() => { this.folderWrite = undefined; this.folder?.write(); this.emitSyncStatus(); }, FOLDER_WRITE_DELAY_MS);
+    this.folderWrite.unref();
+  }
+
+  /** Reads the others' files in the sync folder now (also runs every few seconds). */
+  syncFolderNow(): void {
+    if (!this.folder?.folder || !this.current) return;
+    const before = this.folder.status().state;
+    const reports = this.folder.read();
+    if (reports.length > 0 || this.folder.status().state !== before) this.emitSyncStatus();
+  }
+
+  private emitSyncStatus(): void {
+    if (this.current) this.emit('sync.status', { openConflicts: openConflictCount(this.current), state: this.folder?.status().state ?? 'off' });
+  }
+
+  syncStatus(): SyncStatus {
+    const mp = this.require();
+    return { openConflicts: openConflictCount(mp), folder: this.folder?.status() ?? { path: null, state: 'off', lastWrite: null, lastRead: null, message: null, held: [] } };
+  }
+
+  setSyncFolder(folder: string | null): SyncStatus {
+    this.require();
+    this.folder!.setFolder(folder);
+    if (folder) { this.folder!.write(); this.folder!.read(); }
+    return this.syncStatus();
+  }
+
+  /** Joins a masterplan from a colleague's file: a new local copy in the data folder, opened. */
+  join(incoming: Incoming): MasterplanInfo {
+    if (!this.config.get().profile) throw new AppError('PROFILE_REQUIRED');
+    fs.mkdirSync(this.masterplansDir, { recursive: true });
+    const file = freeFileName(this.masterplansDir, slugify(incoming.title || 'masterplan'));
+    return this.attach(joinFromFile(file, incoming, this.config.get().installationId, { profile: this.config.get().profile }).mp);
   }
 }

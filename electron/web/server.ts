@@ -25,7 +25,7 @@ export interface WebServerOptions {
 
 export interface WebServer { url: string; port: number; token: string; workspace: Workspace; close(): Promise<void> }
 
-const MAX_BODY = 8 * 1024 * 1024;
+const MAX_BODY = 96 * 1024 * 1024; // exchange files travel base64-encoded in sync operations
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json', '.ico': 'image/x-icon',

@@ -6,6 +6,7 @@ import {
   AppState, Dashboard, HistoryEntry, Id, Language, Masterplan, MasterplanFields, MasterplanInfo, Opd, OpdFields,
   Presentation, PresentationFields, PresentationState, Profile, Program, ProgramCreate, ProgramFields, ProgramFilter,
   ProgramRow, RecentEntry, RegionKind, Session, SessionFields, Stage, Year,
+  ConflictView, ImportReport, IncomingFile, IncomingSource, SyncStatus,
 } from './schemas';
 
 const Empty = z.object({}).strict();
@@ -67,6 +68,16 @@ export const contract = {
   'program.history': op(z.object({ id: Id }).strict(), z.array(HistoryEntry)),
 
   'dashboard.get': op(z.object({ sessionId: Id.optional() }).strict(), Dashboard),
+
+  // sync
+  'sync.exportFile': op(z.object({ onlyNew: z.boolean().optional() }).strict(), z.object({ fileName: z.string(), base64: z.string(), changes: z.number() })),
+  'sync.preview': op(IncomingFile, z.object({ source: IncomingSource, report: ImportReport })),
+  'sync.apply': op(IncomingFile.extend({ confirmed: z.boolean() }).strict(), ImportReport),
+  'sync.join': op(IncomingFile, MasterplanInfo),
+  'sync.conflicts': op(Empty, z.array(ConflictView)),
+  'sync.resolve': op(z.object({ id: z.number().int(), keep: z.enum(['current', 'other', 'custom']), value: z.string().max(200_000).optional() }).strict(), z.array(ConflictView)),
+  'sync.status': op(Empty, SyncStatus),
+  'sync.setFolder': op(z.object({ path: z.string().min(1).max(4096).nullable() }).strict(), SyncStatus),
 } satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -77,6 +88,7 @@ export type Output<K extends OperationName> = z.output<Contract[K]['output']>;
 export const eventSchemas = {
   'data.changed': z.object({ entities: z.array(z.string()), origin: z.enum(['local', 'import']) }),
   'app.flushRequested': z.object({}),
+  'sync.status': z.object({ openConflicts: z.number(), state: z.string() }),
 };
 export type EventPayload<E extends keyof typeof eventSchemas> = z.infer<(typeof eventSchemas)[E]>;
 

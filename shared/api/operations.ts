@@ -9,10 +9,12 @@ export const OPERATIONS = [
   'program.listForOpd', 'program.query', 'program.get', 'program.create', 'program.update', 'program.delete',
   'program.restore', 'program.setRelatedOpds', 'program.history',
   'dashboard.get',
+  // sync
+  'sync.exportFile', 'sync.preview', 'sync.apply', 'sync.join', 'sync.conflicts', 'sync.resolve', 'sync.status', 'sync.setFolder',
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 
-export const EVENTS = ['data.changed', 'app.flushRequested'] as const;
+export const EVENTS = ['data.changed', 'app.flushRequested', 'sync.status'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export function isOperationName(s: unknown): s is OperationName {

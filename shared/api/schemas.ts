@@ -179,6 +179,26 @@ export const HistoryEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
+// ---------- sync ----------
+export const IncomingFile = z.object({ fileName: z.string().min(1).max(500), base64: z.string().min(1).max(90_000_000) }).strict();
+export const ImportReport = z.object({
+  changes: z.object({ total: z.number(), new: z.number(), known: z.number(), unknown: z.number() }),
+  rows: z.object({ created: z.number(), changed: z.number(), deleted: z.number(), restored: z.number() }),
+  conflicts: z.number(), autoMerged: z.number(),
+  programs: z.array(z.object({ id: z.string(), title: z.string(), opd: z.string(), effect: z.enum(['new', 'changed', 'deleted', 'restored', 'conflict']) })),
+  futureMs: z.number(), deletedShare: z.number(), needsConfirmation: z.array(z.enum(['mass-delete', 'future-clock'])), applied: z.boolean(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+export const IncomingSource = z.object({ kind: z.enum(['exchange', 'database']), fileName: z.string(), title: z.string(), facilitator: z.string().nullable(), createdAt: z.string().nullable(), changes: z.number() });
+const ConflictSide = z.object({ stamp: z.string(), value: z.unknown(), author: z.string().nullable(), at: z.string() });
+export const ConflictView = z.object({ id: z.number(), entity: z.string(), rowId: z.string(), field: z.string(), kind: z.string(), label: z.string(), opd: z.string().nullable(), winner: ConflictSide, loser: ConflictSide });
+export type ConflictView = z.infer<typeof ConflictView>;
+export const SyncStatus = z.object({
+  openConflicts: z.number(),
+  folder: z.object({ path: z.string().nullable(), state: z.enum(['off', 'ok', 'unavailable', 'needs-attention']), lastWrite: z.string().nullable(), lastRead: z.string().nullable(), message: z.string().nullable(), held: z.array(z.string()) }),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
 export const Dashboard = z.object({
   totals: z.object({ programs: z.number(), quickWins: z.number(), budget: z.number(), opds: z.number(), opdsPresented: z.number() }),
   matrix: z.array(z.object({ opdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable(), counts: z.record(z.string(), z.number()), total: z.number() })),

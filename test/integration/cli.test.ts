@@ -51,4 +51,29 @@ describe('rembuk CLI', () => {
     expect(rembuk(['info', path.join(dir, 'missing.sqlite'), '--lang', 'en'], dir).err).toContain('File not found');
     expect(rembuk(['bogus'], dir).code).toBe(2);
   }, 60_000);
+
+  it('sync export / import: joining from a file, dry run, idempotent re-import, JSON report', () => {
+    const dir = tmpDir();
+    const a = path.join(dir, 'a.sqlite'), b = path.join(dir, 'b.sqlite'), file = path.join(dir, 'a.rembuk');
+    expect(rembuk(['demo', a], dir).code).toBe(0);
+    const exp = rembuk(['sync', 'export', a, '-o', file], dir);
+    expect(exp.code).toBe(0);
+    expect(fs.readFileSync(file).subarray(0, 15).toString()).toBe('REMBUK-EXCHANGE');
+    const dry = rembuk(['sync', 'import', b, file, '--dry-run'], dir);
+    expect(dry.code).toBe(1); // nothing to preview into: the copy does not exist yet
+    const join = JSON.parse(rembuk(['sync', 'import', b, file, '--json'], dir).out);
+    expect(join).toMatchObject({ joined: true, applied: true, deleted: 0, conflicts: 0 });
+    expect(join.new).toBeGreaterThan(190);
+    expect(JSON.parse(rembuk(['info', b, '--json'], dir).out).programs).toBe(JSON.parse(rembuk(['info', a, '--json'], dir).out).programs);
+    const again = JSON.parse(rembuk(['sync', 'import', b, file, '--json'], dir).out);
+    expect(again).toMatchObject({ new: 0, changed: 0, deleted: 0, conflicts: 0, changes: { new: 0 } });
+    expect(rembuk(['sync', 'import', b, file], dir).out).toContain('Tidak ada yang baru');
+    // a colleague's whole database file works too
+    expect(JSON.parse(rembuk(['sync', 'import', b, a, '--json', '--dry-run'], dir).out)).toMatchObject({ applied: false, new: 0 });
+    // not an exchange file: a sentence, exit 1
+    fs.writeFileSync(path.join(dir, 'foto.rembuk'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    const bad = rembuk(['sync', 'import', b, path.join(dir, 'foto.rembuk')], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('bukan berkas pertukaran Rembuk');
+  }, 60_000);
 });

@@ -44,7 +44,7 @@ function replicas(n: number): MasterplanDb[] {
   const out = [first];
   for (let i = 1; i < n; i++) {
     const incoming = readIncoming(fileFrom(first, `seed${i}`));
-    out.push(joinFromFile(path.join(tmpDir(), `r${i}.sqlite`), incoming, `laptop-${i}`, { profile: { ...PROFILE, id: `profile-${i}`, name: `Fasilitator ${i}` } }));
+    out.push(joinFromFile(path.join(tmpDir(), `r${i}.sqlite`), incoming, `laptop-${i}`, { profile: { ...PROFILE, id: `profile-${i}`, name: `Fasilitator ${i}` } }).mp);
   }
   return out;
 }

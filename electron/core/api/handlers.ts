@@ -13,7 +13,8 @@ import {
   setRelatedOpds, updateProgram,
 } from '../services/programs';
 import { getDashboard } from '../services/dashboard';
-import { updateMasterplan } from '../services/masterplans';
+import { slugify, updateMasterplan } from '../services/masterplans';
+import { applyImport, exportWork, listConflicts, markExported, previewImport, readIncoming, resolveConflict } from '../sync/service';
 
 /** What only the hosting shell can do (native dialogs, window lifecycle). The browser harness has none of it. */
 export interface Host {
@@ -73,5 +74,30 @@ export function createHandlers(ws: Workspace, host: Host = NO_HOST): Handlers {
     'program.history': (i) => programHistory(mp(), i.id),
 
     'dashboard.get': (i) => getDashboard(mp(), i.sessionId),
+
+    // sync
+    'sync.exportFile': (i) => {
+      const m = mp();
+      const out = exportWork(m, { onlyNew: i.onlyNew, facilitator: ws.config.get().profile?.name ?? null, appVersion: ws.opts.version });
+      markExported(m, out.vector);
+      const who = slugify(ws.config.get().profile?.name ?? m.deviceId);
+      const day = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
+      return { fileName: `rembuk-${who}-${day}.rembuk`, base64: out.bytes.toString('base64'), changes: out.header.changes };
+    },
+    'sync.preview': (i) => {
+      const incoming = readIncoming(i.fileName, Buffer.from(i.base64, 'base64'));
+      const source = { kind: incoming.kind, fileName: i.fileName, title: incoming.title, facilitator: incoming.sender.facilitator, createdAt: incoming.sender.createdAt, changes: incoming.changes.length };
+      return { source, report: previewImport(mp(), incoming) };
+    },
+    'sync.apply': (i) => {
+      const report = applyImport(mp(), readIncoming(i.fileName, Buffer.from(i.base64, 'base64')), i.confirmed);
+      ws.emit('data.changed', { entities: ['program', 'opd', 'session', 'presentation'], origin: 'import' });
+      return report;
+    },
+    'sync.join': (i) => ws.join(readIncoming(i.fileName, Buffer.from(i.base64, 'base64'))),
+    'sync.conflicts': () => listConflicts(mp()),
+    'sync.resolve': (i) => { resolveConflict(mp(), i.id, { keep: i.keep, value: i.value }); return listConflicts(mp()); },
+    'sync.status': () => ws.syncStatus(),
+    'sync.setFolder': (i) => ws.setSyncFolder(i.path),
   };
 }

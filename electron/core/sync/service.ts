@@ -136,14 +136,14 @@ export function applyImport(mp: MasterplanDb, incoming: Incoming, confirmed: boo
 }
 
 /** Join a masterplan from a colleague's file: a new local copy with its own device id. */
-export function joinFromFile(target: string, incoming: Incoming, installationId: string, author: Author): MasterplanDb {
+export function joinFromFile(target: string, incoming: Incoming, installationId: string, author: Author): { mp: MasterplanDb; report: ImportReport } {
   if (fs.existsSync(target)) throw new AppError('FILE_EXISTS', { path: target });
   const mp = MasterplanDb.open(target, { installationId, profileId: author.profile?.id, create: true });
   try {
-    applyChanges(mp, incoming.changes, { dryRun: false, confirmed: true });
+    const report = applyChanges(mp, incoming.changes, { dryRun: false, confirmed: true });
     if (!mp.masterplanId()) throw new AppError('EXCHANGE_CORRUPT', { path: incoming.path });
     registerDevice(mp, author);
-    return mp;
+    return { mp, report };
   } catch (e) {
     mp.close();
     for (const f of [target, `${target}-wal`, `${target}-shm`]) fs.rmSync(f, { force: true });
