@@ -74,7 +74,7 @@ export class SyncFolder {
     const own = this.ownFile();
     const prefix = `rembuk-${this.mp.masterplanId()}-`;
     const reports: ImportReport[] = [];
-    let names: string[] = [];
+    let names: string[];
     try { names = fs.readdirSync(this.folder); } catch { this.state = 'unavailable'; return []; }
     for (const name of names) {
       const file = path.join(this.folder, name);
