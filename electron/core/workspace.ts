@@ -144,6 +144,13 @@ export class Workspace {
     this.folderWrite.unref();
   }
 
+  /** Writes this device's file into the sync folder now (otherwise a few seconds after the last change). */
+  writeSyncFolderNow(): void {
+    clearTimeout(this.folderWrite);
+    this.folderWrite = undefined;
+    this.folder?.write();
+  }
+
   /** Reads the others' files in the sync folder now (also runs every few seconds). */
   syncFolderNow(): void {
     if (!this.folder?.folder || !this.current) return;
