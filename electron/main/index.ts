@@ -62,6 +62,8 @@ void app.whenReady().then(() => {
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));
+  // exports (e.g. "Export my work") arrive as downloads: ask where to save them
+  session.defaultSession.on('will-download', (_e, item) => { item.setSaveDialogOptions({ defaultPath: item.getFilename() }); });
 
   const workspace = new Workspace({
     dataDir: defaultDataDir(), version: app.getVersion(), canPickFiles: true,

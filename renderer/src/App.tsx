@@ -1,7 +1,7 @@
 /** The app frame: loads the backend state, replays unsent edits, and shows the start screen, the first-run
  * profile, or the open masterplan with its four views. */
 import { useEffect } from 'react';
-import { Alert, Button, Center, Group, Loader, SegmentedControl, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Center, Group, Loader, SegmentedControl, Tabs, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { call, onEvent } from './api/client';
@@ -14,6 +14,7 @@ import { CaptureScreen } from './screens/capture/CaptureScreen';
 import { ProgramsScreen } from './screens/programs/ProgramsScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
 import { SetupScreen } from './screens/setup/SetupScreen';
+import { SyncScreen } from './screens/sync/SyncScreen';
 import { notifyError } from './components/notify';
 
 let bumpTimer: ReturnType<typeof setTimeout> | undefined;
@@ -29,10 +30,23 @@ export function App() {
     onSaved(bumpSoon);
     void refresh();
     const offChanged = onEvent('data.changed', bumpSoon);
+    const offSync = onEvent('sync.status', bumpSoon);
+    // a colleague's file dropped anywhere on the window opens its import preview
+    const over = (e: DragEvent) => { if (e.dataTransfer?.types.includes('Files')) e.preventDefault(); };
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (!file || !/\.(rembuk|sqlite|db)$/i.test(file.name)) return;
+      e.preventDefault();
+      if (!useApp.getState().app?.current) return;
+      useApp.getState().setPendingImport(file);
+      useApp.getState().setView('sync');
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
     const offFlush = onEvent('app.flushRequested', () => {
       void useAutosave.getState().flush().finally(() => { void call('app.readyToClose', {}); });
     });
-    return () => { offChanged(); offFlush(); };
+    return () => { offChanged(); offFlush(); offSync(); window.removeEventListener('dragover', over); window.removeEventListener('drop', drop); };
   }, [refresh]);
 
   // Counts and titles in the header follow every change.
@@ -45,7 +59,7 @@ export function App() {
     if (masterplanId) void replayJournal(masterplanId);
   }, [masterplanId]);
 
-  const views: View[] = ['capture', 'programs', 'dashboard', 'setup'];
+  const views: View[] = ['capture', 'programs', 'dashboard', 'setup', 'sync'];
   useHotkeys(views.map((v, i) => [`alt+${i + 1}`, () => setView(v)] as [string, () => void]), []);
 
   if (!app) {
@@ -70,7 +84,12 @@ export function App() {
         </Title>
         <Tabs value={view} onChange={(v) => v && setView(v as View)} variant="pills" style={{ flex: 1 }}>
           <Tabs.List>
-            {views.map((v, i) => <Tabs.Tab key={v} value={v} data-testid={`nav-${v}`} title={`Alt+${i + 1}`}>{t(`nav.${v}`)}</Tabs.Tab>)}
+            {views.map((v, i) => (
+              <Tabs.Tab key={v} value={v} data-testid={`nav-${v}`} title={`Alt+${i + 1}`}
+                rightSection={v === 'sync' && app.current!.counts.conflicts > 0 ? <Badge size="xs" color="orange" data-testid="nav-conflicts">{app.current!.counts.conflicts}</Badge> : undefined}>
+                {t(`nav.${v}`)}
+              </Tabs.Tab>
+            ))}
           </Tabs.List>
         </Tabs>
         <SaveIndicator />
@@ -85,6 +104,7 @@ export function App() {
         {view === 'programs' && <ProgramsScreen />}
         {view === 'dashboard' && <DashboardScreen />}
         {view === 'setup' && <SetupScreen />}
+        {view === 'sync' && <SyncScreen />}
       </main>
     </>
   );

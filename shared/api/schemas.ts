@@ -56,7 +56,7 @@ export const MasterplanInfo = z.object({
   masterplan: Masterplan,
   path: z.string(),
   deviceId: z.string(),
-  counts: z.object({ opds: z.number(), sessions: z.number(), presentations: z.number(), programs: z.number(), changes: z.number() }),
+  counts: z.object({ opds: z.number(), sessions: z.number(), presentations: z.number(), programs: z.number(), changes: z.number(), conflicts: z.number() }),
 });
 export type MasterplanInfo = z.infer<typeof MasterplanInfo>;
 

@@ -58,6 +58,7 @@ export function masterplanInfo(mp: MasterplanDb): MasterplanInfo {
       presentations: count('SELECT count(*) FROM presentation p JOIN bimtek_session s ON s.id = p.session_id WHERE p.deleted = 0 AND s.deleted = 0'),
       programs: count('SELECT count(*) FROM program WHERE deleted = 0'),
       changes: mp.changeCount(),
+      conflicts: count('SELECT count(*) FROM sync_conflict WHERE resolved_stamp IS NULL'),
     },
   };
 }

@@ -1,6 +1,7 @@
 /** Start screen: recent masterplans, create a new one (from the Denpasar OPD template or empty), open a file. */
 import { useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Card, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Card, FileButton, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { readAsBase64 } from '../components/files';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { OPD_TEMPLATES } from '../../../shared/reference';
@@ -28,6 +29,10 @@ export function StartScreen() {
   const open = async (path: string) => {
     setError(null); setBusy(true);
     try { await call('masterplan.open', { path }); setView('capture'); await refresh(); } catch (e) { setError(errorMessage(e)); await refresh(); } finally { setBusy(false); }
+  };
+  const join = async (file: File) => {
+    setError(null); setBusy(true);
+    try { await call('sync.join', { fileName: file.name, base64: await readAsBase64(file) }); setView('capture'); await refresh(); } catch (e) { setError(errorMessage(e)); } finally { setBusy(false); }
   };
   const pick = async () => {
     try { const r = await call('app.pickFile', { purpose: 'open-masterplan' }); if (r.path) await open(r.path); } catch (e) { setError(errorMessage(e)); }
@@ -116,6 +121,13 @@ export function StartScreen() {
                 </Group>
               </form>
             )}
+          </Paper>
+          <Paper withBorder p="lg">
+            <Title order={4} mb={4}>{t('sync.joinTitle')}</Title>
+            <Text size="sm" c="dimmed" mb="sm">{t('sync.joinHint')}</Text>
+            <FileButton onChange={(f) => f && void join(f)} accept=".rembuk,.sqlite,.db,application/octet-stream">
+              {(props) => <Button {...props} variant="light" loading={busy} data-testid="start-join">{t('sync.chooseFile')}</Button>}
+            </FileButton>
           </Paper>
         </Stack>
       </SimpleGrid>

@@ -5,7 +5,7 @@ import type { AppState } from '../../../shared/api/schemas';
 import { call } from '../api/client';
 import { setUiLanguage } from '../i18n';
 
-export type View = 'capture' | 'programs' | 'dashboard' | 'setup';
+export type View = 'capture' | 'programs' | 'dashboard' | 'setup' | 'sync';
 const VIEW_KEY = 'rembuk.view';
 const SESSION_KEY = 'rembuk.session';
 
@@ -15,6 +15,9 @@ interface AppStore {
   view: View;
   sessionId: string | null;
   dataVersion: number;
+  /** A colleague's file dropped on the window (or opened with the app), waiting for its import preview. */
+  pendingImport: File | null;
+  setPendingImport(file: File | null): void;
   refresh(): Promise<AppState | null>;
   setView(view: View): void;
   setSessionId(id: string | null): void;
@@ -23,7 +26,7 @@ interface AppStore {
 
 const storedView = (): View => {
   const v = sessionStorage.getItem(VIEW_KEY);
-  return v === 'programs' || v === 'dashboard' || v === 'setup' ? v : 'capture';
+  return v === 'programs' || v === 'dashboard' || v === 'setup' || v === 'sync' ? v : 'capture';
 };
 
 export const useApp = create<AppStore>((set, get) => ({
@@ -32,6 +35,8 @@ export const useApp = create<AppStore>((set, get) => ({
   view: storedView(),
   sessionId: sessionStorage.getItem(SESSION_KEY),
   dataVersion: 0,
+  pendingImport: null,
+  setPendingImport(file) { set({ pendingImport: file }); },
   async refresh() {
     try {
       const app = await call('app.state', {});
