@@ -79,11 +79,11 @@ export function App() {
   return (
     <>
       <header className="app-header">
-        <Title order={4} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 360 }} title={app.current.path} data-testid="masterplan-title">
+        <Title order={4} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 300, flexShrink: 0 }} title={app.current.path} data-testid="masterplan-title">
           {app.current.masterplan.title}
         </Title>
-        <Tabs value={view} onChange={(v) => v && setView(v as View)} variant="pills" style={{ flex: 1 }}>
-          <Tabs.List>
+        <Tabs value={view} onChange={(v) => v && setView(v as View)} variant="pills" style={{ flex: 1, minWidth: 0 }}>
+          <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto' }}>
             {views.map((v, i) => (
               <Tabs.Tab key={v} value={v} data-testid={`nav-${v}`} title={`Alt+${i + 1}`}
                 rightSection={v === 'sync' && app.current!.counts.conflicts > 0 ? <Badge size="xs" color="orange" data-testid="nav-conflicts">{app.current!.counts.conflicts}</Badge> : undefined}>

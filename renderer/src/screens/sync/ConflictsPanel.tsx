@@ -13,7 +13,7 @@ function show(v: unknown): string {
 }
 
 function ConflictCard({ c, onChanged }: { c: ConflictView; onChanged(list: ConflictView[]): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [merging, setMerging] = useState(false);
   const [text, setText] = useState('');
   const resolve = async (keep: 'current' | 'other' | 'custom', value?: string) => {
@@ -23,7 +23,7 @@ function ConflictCard({ c, onChanged }: { c: ConflictView; onChanged(list: Confl
   const isText = typeof c.winner.value === 'string' || typeof c.loser.value === 'string';
   const side = (label: string, s: ConflictView['winner'], testid: string) => (
     <Paper withBorder p="sm" bg="gray.0" data-testid={testid}>
-      <Text size="xs" c="dimmed" mb={4}>{label} · {s.author ?? t('sync.unknownAuthor')} · {new Date(s.at).toLocaleString()}</Text>
+      <Text size="xs" c="dimmed" mb={4}>{label} · {s.author ?? t('sync.unknownAuthor')} · {new Date(s.at).toLocaleString(i18n.language === 'id' ? 'id-ID' : 'en-GB')}</Text>
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{show(s.value)}</Text>
     </Paper>
   );

@@ -15,7 +15,8 @@ interface Preview { source: { kind: string; fileName: string; title: string; fac
 const EFFECT_COLOR: Record<string, string> = { new: 'teal', changed: 'blue', deleted: 'red', restored: 'grape', conflict: 'orange' };
 
 export function SyncScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'id' ? 'id-ID' : 'en-GB';
   const { dataVersion, bump, pendingImport, setPendingImport, refresh, setView } = useApp();
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [conflicts, setConflicts] = useState<ConflictView[]>([]);
@@ -104,7 +105,7 @@ export function SyncScreen() {
         <Paper withBorder p="md" data-testid="sync-preview">
           <Group justify="space-between" mb="xs">
             <Title order={4}>{t('sync.previewTitle', { file: preview.source.fileName })}</Title>
-            <Text size="sm" c="dimmed">{preview.source.facilitator ? t('sync.from', { who: preview.source.facilitator }) : t(`sync.kind.${preview.source.kind}`)}{preview.source.createdAt ? ` · ${new Date(preview.source.createdAt).toLocaleString()}` : ''}</Text>
+            <Text size="sm" c="dimmed">{preview.source.facilitator ? t('sync.from', { who: preview.source.facilitator }) : t(`sync.kind.${preview.source.kind}`)}{preview.source.createdAt ? ` · ${new Date(preview.source.createdAt).toLocaleString(locale)}` : ''}</Text>
           </Group>
           {r.changes.new === 0 ? (
             <Text data-testid="sync-nothing-new">{t('sync.nothingNew')}</Text>
@@ -148,13 +149,13 @@ export function SyncScreen() {
         </Group>
         <Text size="sm" c="dimmed" mb="sm">{t('sync.folderHint')}</Text>
         <Group align="flex-end">
-          <TextInput style={{ flex: 1 }} label={t('sync.folderPath')} placeholder="/media/usb/rembuk · C:\\Users\\…\\OneDrive\\Bimtek" value={folder} onChange={(e) => setFolder(e.currentTarget.value)} data-testid="sync-folder-path" />
+          <TextInput style={{ flex: 1 }} label={t('sync.folderPath')} placeholder="/media/usb/rembuk · C:\Users\…\OneDrive\Bimtek" value={folder} onChange={(e) => setFolder(e.currentTarget.value)} data-testid="sync-folder-path" />
           <Button onClick={() => void chooseFolder(folder.trim() || null)} disabled={!folder.trim()}>{t('sync.folderUse')}</Button>
           {status?.folder.path && <Button variant="subtle" color="gray" onClick={() => void chooseFolder(null)}>{t('sync.folderStop')}</Button>}
         </Group>
         {status?.folder.path && (
           <Text size="xs" c="dimmed" mt="xs">
-            {t('sync.folderTimes', { write: status.folder.lastWrite ? new Date(status.folder.lastWrite).toLocaleTimeString() : '—', read: status.folder.lastRead ? new Date(status.folder.lastRead).toLocaleTimeString() : '—' })}
+            {t('sync.folderTimes', { write: status.folder.lastWrite ? new Date(status.folder.lastWrite).toLocaleTimeString(locale) : '—', read: status.folder.lastRead ? new Date(status.folder.lastRead).toLocaleTimeString(locale) : '—' })}
             {status.folder.held.length > 0 ? ` · ${t('sync.folderHeld', { files: status.folder.held.join(', ') })}` : ''}
           </Text>
         )}
