@@ -139,18 +139,18 @@ export function applyChanges(mp: MasterplanDb, incoming: WireChange[], opts: { d
 
     // materialise every touched row from the log: greatest stamp per field
     const before = new Map<string, Record<string, unknown> | undefined>();
-    for (const [key, t] of touched) before.set(key, db.prepare(`SELECT * FROM ${ENTITIES[t.entity].table} WHERE id = ?`).get(t.id) as Record<string, unknown> | undefined);
+    for (const [key, t] of touched) before.set(key, mp.prepare(`SELECT * FROM ${ENTITIES[t.entity].table} WHERE id = ?`).get(t.id) as Record<string, unknown> | undefined);
     for (const t of touched.values()) materializeRow(mp, t.entity, t.id);
     for (const m of merges) mp.write([m]);
 
     // edit-vs-delete: a change made after a delete that its author did not know about
     for (const [key, t] of touched) {
-      const row = db.prepare(`SELECT * FROM ${ENTITIES[t.entity].table} WHERE id = ?`).get(t.id) as Record<string, unknown>;
+      const row = mp.prepare(`SELECT * FROM ${ENTITIES[t.entity].table} WHERE id = ?`).get(t.id) as Record<string, unknown>;
       const old = before.get(key);
       if (row.deleted === 1) {
         // the delete's parent is the row's latest stamp its author knew: edits by others after it were not seen
-        const del = db.prepare(`SELECT stamp, device, parent FROM change_log WHERE entity = ? AND row_id = ? AND field = 'deleted' ORDER BY stamp DESC LIMIT 1`).get(t.entity, t.id) as { stamp: string; device: string; parent: string | null };
-        const unseen = db.prepare(`SELECT stamp FROM change_log WHERE entity = ? AND row_id = ? AND field <> 'deleted' AND device <> ? AND stamp > ?`).pluck().all(t.entity, t.id, del.device, del.parent ?? '') as string[];
+        const del = mp.prepare(`SELECT stamp, device, parent FROM change_log WHERE entity = ? AND row_id = ? AND field = 'deleted' ORDER BY stamp DESC LIMIT 1`).get(t.entity, t.id) as { stamp: string; device: string; parent: string | null };
+        const unseen = mp.prepare(`SELECT stamp FROM change_log WHERE entity = ? AND row_id = ? AND field <> 'deleted' AND device <> ? AND stamp > ?`).pluck().all(t.entity, t.id, del.device, del.parent ?? '') as string[];
         for (const edit of unseen) {
           if (isResolved(t.entity, t.id, DELETED_FIELD, edit)) continue;
           if (addConflict.run(t.entity, t.id, DELETED_FIELD, 'edit-vs-delete', del.stamp, edit, now).changes) report.conflicts++;
@@ -162,11 +162,11 @@ export function applyChanges(mp: MasterplanDb, incoming: WireChange[], opts: { d
       else if (effect === 'restored') report.rows.restored++;
       else if (effect === 'changed') report.rows.changed++;
       if (t.entity === 'program' && effect) {
-        const opd = db.prepare('SELECT coalesce(abbr, name) FROM opd WHERE id = ?').pluck().get(row.lead_opd_id) as string | undefined;
+        const opd = mp.prepare('SELECT coalesce(abbr, name) FROM opd WHERE id = ?').pluck().get(row.lead_opd_id) as string | undefined;
         report.programs.push({ id: t.id, title: String(row.title ?? ''), opd: opd ?? '', effect });
       }
     }
-    for (const c of db.prepare(`SELECT DISTINCT row_id FROM sync_conflict WHERE entity = 'program' AND resolved_stamp IS NULL AND detected_at = ?`).pluck().all(now) as string[]) {
+    for (const c of mp.prepare(`SELECT DISTINCT row_id FROM sync_conflict WHERE entity = 'program' AND resolved_stamp IS NULL AND detected_at = ?`).pluck().all(now) as string[]) {
       const p = report.programs.find((x) => x.id === c);
       if (p) p.effect = 'conflict';
     }
@@ -174,8 +174,13 @@ export function applyChanges(mp: MasterplanDb, incoming: WireChange[], opts: { d
     report.deletedShare = programsBefore > 0 ? report.programs.filter((p) => p.effect === 'deleted').length / programsBefore : 0;
     if (report.deletedShare > MASS_DELETE_SHARE) report.needsConfirmation.push('mass-delete');
     if (report.futureMs > FUTURE_WARN_MS) report.needsConfirmation.push('future-clock');
-    const broken = db.pragma('foreign_key_check') as unknown[];
-    if (broken.length > 0) throw new AppError('EXCHANGE_INCOMPLETE');
+    if (touched.size > 0) {
+      // every referenced row must exist once the file is applied (a partial file may lack the base it builds on)
+      const broken = new Set<string>(Object.values(ENTITIES).filter((e) => 'refs' in e).map((e) => e.table));
+      for (const t of [...new Set([...touched.values()].map((x) => ENTITIES[x.entity].table))]) {
+        if (broken.has(t) && (db.pragma(`foreign_key_check(${t})`) as unknown[]).length > 0) throw new AppError('EXCHANGE_INCOMPLETE');
+      }
+    }
     if (opts.dryRun) throw new Rollback();
     if (report.needsConfirmation.length > 0 && !opts.confirmed) throw new AppError('IMPORT_NEEDS_CONFIRMATION', { reasons: report.needsConfirmation.join(', ') });
   };
