@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 async function saved(page: Page) {
-  await page.waitForFunction("document.querySelector('[data-testid=save-state]')?.getAttribute('data-state') === 'saved'", undefined, { timeout: 10_000 });
+  await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
 }
 
 async function captureProgram(page: Page, keys: { title: string; element?: string; horizon?: string; start?: string; end?: string; budget?: string; funding?: string }) {

@@ -58,7 +58,7 @@ async function setDescription(page: Page, title: string, text: string) {
   const desc = page.getByTestId('program-description');
   await desc.fill(text);
   await desc.blur();
-  await page.waitForFunction("document.querySelector('[data-testid=save-state]')?.getAttribute('data-state') === 'saved'");
+  await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
   await page.keyboard.press('Escape');
 }
 
