@@ -14,10 +14,16 @@ import { CaptureScreen } from './screens/capture/CaptureScreen';
 import { ProgramsScreen } from './screens/programs/ProgramsScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
 import { SetupScreen } from './screens/setup/SetupScreen';
-import { notifyError } from './components/notify';
+import { notifyError, notifyOpenFile } from './components/notify';
 
 let bumpTimer: ReturnType<typeof setTimeout> | undefined;
 const bumpSoon = () => { clearTimeout(bumpTimer); bumpTimer = setTimeout(() => useApp.getState().bump(), 250); };
+
+/** Keeps the path for the import preview (sync) and says so. */
+function receiveOpenFile(path: string): void {
+  useApp.getState().setPendingImport(path);
+  notifyOpenFile(path);
+}
 
 export function App() {
   const { t } = useTranslation();
@@ -32,7 +38,10 @@ export function App() {
     const offFlush = onEvent('app.flushRequested', () => {
       void useAutosave.getState().flush().finally(() => { void call('app.readyToClose', {}); });
     });
-    return () => { offChanged(); offFlush(); };
+    // packaging: a .rembuk file opened by double-click (at launch, or later through the running window)
+    const offOpenFile = onEvent('app.openFile', (p) => receiveOpenFile((p as { path: string }).path));
+    void call('app.takeOpenFile', {}).then((r) => { if (r.path) receiveOpenFile(r.path); }, () => {});
+    return () => { offChanged(); offFlush(); offOpenFile(); };
   }, [refresh]);
 
   // Counts and titles in the header follow every change.

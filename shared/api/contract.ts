@@ -67,6 +67,9 @@ export const contract = {
   'program.history': op(z.object({ id: Id }).strict(), z.array(HistoryEntry)),
 
   'dashboard.get': op(z.object({ sessionId: Id.optional() }).strict(), Dashboard),
+
+  // packaging: the .rembuk file this launch was asked to open (double-click), taken once by the renderer
+  'app.takeOpenFile': op(Empty, z.object({ path: z.string().nullable() })),
 } satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -77,6 +80,8 @@ export type Output<K extends OperationName> = z.output<Contract[K]['output']>;
 export const eventSchemas = {
   'data.changed': z.object({ entities: z.array(z.string()), origin: z.enum(['local', 'import']) }),
   'app.flushRequested': z.object({}),
+  // packaging: a .rembuk file handed over by a second launch (or macOS open-file) while Rembuk runs
+  'app.openFile': z.object({ path: z.string() }),
 };
 export type EventPayload<E extends keyof typeof eventSchemas> = z.infer<(typeof eventSchemas)[E]>;
 

@@ -9,10 +9,16 @@ export const OPERATIONS = [
   'program.listForOpd', 'program.query', 'program.get', 'program.create', 'program.update', 'program.delete',
   'program.restore', 'program.setRelatedOpds', 'program.history',
   'dashboard.get',
+  // packaging: a .rembuk file opened by double-click (single instance)
+  'app.takeOpenFile',
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 
-export const EVENTS = ['data.changed', 'app.flushRequested'] as const;
+export const EVENTS = [
+  'data.changed', 'app.flushRequested',
+  // packaging: a .rembuk file opened while Rembuk runs
+  'app.openFile',
+] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export function isOperationName(s: unknown): s is OperationName {

@@ -19,6 +19,8 @@ import { updateMasterplan } from '../services/masterplans';
 export interface Host {
   pickFile(purpose: 'open-masterplan'): Promise<string | null>;
   readyToClose(): void;
+  /** packaging: the .rembuk file the app was launched with (double-click), handed out once. */
+  takeOpenFile?(): string | null;
 }
 
 export const NO_HOST: Host = {
@@ -73,5 +75,8 @@ export function createHandlers(ws: Workspace, host: Host = NO_HOST): Handlers {
     'program.history': (i) => programHistory(mp(), i.id),
 
     'dashboard.get': (i) => getDashboard(mp(), i.sessionId),
+
+    // packaging
+    'app.takeOpenFile': () => ({ path: host.takeOpenFile?.() ?? null }),
   };
 }

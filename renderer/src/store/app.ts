@@ -15,6 +15,9 @@ interface AppStore {
   view: View;
   sessionId: string | null;
   dataVersion: number;
+  /** packaging: a .rembuk file opened by double-click, waiting for the sync issue's import preview. */
+  pendingImport: string | null;
+  setPendingImport(path: string | null): void;
   refresh(): Promise<AppState | null>;
   setView(view: View): void;
   setSessionId(id: string | null): void;
@@ -32,6 +35,8 @@ export const useApp = create<AppStore>((set, get) => ({
   view: storedView(),
   sessionId: sessionStorage.getItem(SESSION_KEY),
   dataVersion: 0,
+  pendingImport: null,
+  setPendingImport(pendingImport) { set({ pendingImport }); },
   async refresh() {
     try {
       const app = await call('app.state', {});
