@@ -10,11 +10,41 @@ import { defaultDataDir } from '../core/paths';
 import { Workspace } from '../core/workspace';
 import { CSP } from '../web/server';
 import { isAllowedExternalUrl, isTrustedSender } from './senderPolicy';
+import { exchangeFileFromArgv, type ArgvPlatform } from './openFileArgs';
 
 const isDev = !app.isPackaged && !!process.env.ELECTRON_RENDERER_URL;
 const rendererUrl = isDev ? process.env.ELECTRON_RENDERER_URL! : `file://${path.join(__dirname, '../renderer/index.html')}`;
 let mainWindow: BrowserWindow | null = null;
 let closingConfirmed = false;
+
+// Single instance: a second launch (e.g. a double-clicked .rembuk file) hands its argv to the running Rembuk and
+// quits. The file goes to the running window; until the renderer has asked for it (app.takeOpenFile, once it listens
+// for app.openFile), the path waits here.
+const isFirstInstance = app.requestSingleInstanceLock();
+if (!isFirstInstance) app.quit();
+const platform = (['win32', 'darwin'].includes(process.platform) ? process.platform : 'linux') as ArgvPlatform;
+let pendingOpenFile: string | null = exchangeFileFromArgv(process.argv, process.cwd(), platform);
+let rendererListening = false;
+
+function openExchangeFile(filePath: string): void {
+  if (!mainWindow || !rendererListening) { pendingOpenFile = filePath; return; }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+  mainWindow.webContents.send(IPC_EVENT_CHANNEL, 'app.openFile', { path: filePath });
+}
+
+// macOS hands files over through open-file (also before the app is ready, for the launching double-click).
+app.on('open-file', (e, filePath) => {
+  e.preventDefault();
+  if (exchangeFileFromArgv(['', filePath], '/', 'darwin')) openExchangeFile(filePath);
+});
+// Windows and Linux start a second process; it quits at once and its argv arrives here.
+app.on('second-instance', (_e, argv, workingDirectory) => {
+  const filePath = exchangeFileFromArgv(argv, workingDirectory, platform);
+  if (filePath) openExchangeFile(filePath);
+  else if (mainWindow) { if (mainWindow.isMinimized()) mainWindow.restore(); mainWindow.focus(); }
+});
 
 /** Only our own top frame, showing our own page, may call the API. */
 function trustedSender(event: IpcMainInvokeEvent): boolean {
@@ -38,6 +68,7 @@ function hardenContents(contents: WebContents): void {
 function createWindow(workspace: Workspace): void {
   mainWindow = new BrowserWindow({
     width: 1400, height: 900, minWidth: 960, minHeight: 600, show: false, title: 'Rembuk',
+    icon: path.join(__dirname, '../renderer/icon.png'), // the app icon on Linux and Windows title bars / task bars
     webPreferences: {
       preload: path.join(__dirname, '../preload/index.cjs'),
       contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: true,
@@ -45,6 +76,7 @@ function createWindow(workspace: Workspace): void {
     },
   });
   hardenContents(mainWindow.webContents);
+  mainWindow.webContents.on('did-start-loading', () => { rendererListening = false; }); // a reload asks again
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   // Before closing, the renderer flushes pending autosaves and answers with app.readyToClose.
   mainWindow.on('close', (e) => {
@@ -58,6 +90,7 @@ function createWindow(workspace: Workspace): void {
 }
 
 void app.whenReady().then(() => {
+  if (!isFirstInstance) return;
   session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
@@ -78,6 +111,7 @@ void app.whenReady().then(() => {
       return r.canceled ? null : r.filePaths[0] ?? null;
     },
     readyToClose: () => { closingConfirmed = true; setImmediate(() => mainWindow?.close()); },
+    takeOpenFile: () => { rendererListening = true; const p = pendingOpenFile; pendingOpenFile = null; return p; },
   };
   const handlers = createHandlers(workspace, host);
   for (const name of OPERATIONS) {

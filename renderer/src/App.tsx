@@ -15,10 +15,17 @@ import { ProgramsScreen } from './screens/programs/ProgramsScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
 import { SetupScreen } from './screens/setup/SetupScreen';
 import { SyncScreen } from './screens/sync/SyncScreen';
-import { notifyError } from './components/notify';
+import { notifyError, notifyOpenFile } from './components/notify';
 
 let bumpTimer: ReturnType<typeof setTimeout> | undefined;
 const bumpSoon = () => { clearTimeout(bumpTimer); bumpTimer = setTimeout(() => useApp.getState().bump(), 250); };
+
+/** Keeps the path for the import preview (sync) and says so. */
+function receiveOpenFile(path: string): void {
+  useApp.getState().setPendingImport({ path });
+  notifyOpenFile(path);
+  if (useApp.getState().app?.current) useApp.getState().setView('sync');
+}
 
 export function App() {
   const { t } = useTranslation();
@@ -38,7 +45,7 @@ export function App() {
       if (!file || !/\.(rembuk|sqlite|db)$/i.test(file.name)) return;
       e.preventDefault();
       if (!useApp.getState().app?.current) return;
-      useApp.getState().setPendingImport(file);
+      useApp.getState().setPendingImport({ file });
       useApp.getState().setView('sync');
     };
     window.addEventListener('dragover', over);
@@ -46,7 +53,10 @@ export function App() {
     const offFlush = onEvent('app.flushRequested', () => {
       void useAutosave.getState().flush().finally(() => { void call('app.readyToClose', {}); });
     });
-    return () => { offChanged(); offFlush(); offSync(); window.removeEventListener('dragover', over); window.removeEventListener('drop', drop); };
+    // packaging: a .rembuk file opened by double-click (at launch, or later through the running window)
+    const offOpenFile = onEvent('app.openFile', (p) => receiveOpenFile((p as { path: string }).path));
+    void call('app.takeOpenFile', {}).then((r) => { if (r.path) receiveOpenFile(r.path); }, () => {});
+    return () => { offChanged(); offFlush(); offSync(); offOpenFile(); window.removeEventListener('dragover', over); window.removeEventListener('drop', drop); };
   }, [refresh]);
 
   // Counts and titles in the header follow every change.

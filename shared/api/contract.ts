@@ -6,7 +6,7 @@ import {
   AppState, Dashboard, HistoryEntry, Id, Language, Masterplan, MasterplanFields, MasterplanInfo, Opd, OpdFields,
   Presentation, PresentationFields, PresentationState, Profile, Program, ProgramCreate, ProgramFields, ProgramFilter,
   ProgramRow, RecentEntry, RegionKind, Session, SessionFields, Stage, Year,
-  ConflictView, ImportReport, IncomingFile, IncomingSource, SyncStatus,
+  ConflictView, ImportReport, IncomingFile, IncomingFileConfirmed, IncomingSource, SyncStatus,
 } from './schemas';
 
 const Empty = z.object({}).strict();
@@ -72,12 +72,15 @@ export const contract = {
   // sync
   'sync.exportFile': op(z.object({ onlyNew: z.boolean().optional() }).strict(), z.object({ fileName: z.string(), base64: z.string(), changes: z.number() })),
   'sync.preview': op(IncomingFile, z.object({ source: IncomingSource, report: ImportReport })),
-  'sync.apply': op(IncomingFile.extend({ confirmed: z.boolean() }).strict(), ImportReport),
+  'sync.apply': op(IncomingFileConfirmed, ImportReport),
   'sync.join': op(IncomingFile, MasterplanInfo),
   'sync.conflicts': op(Empty, z.array(ConflictView)),
   'sync.resolve': op(z.object({ id: z.number().int(), keep: z.enum(['current', 'other', 'custom']), value: z.string().max(200_000).optional() }).strict(), z.array(ConflictView)),
   'sync.status': op(Empty, SyncStatus),
   'sync.setFolder': op(z.object({ path: z.string().min(1).max(4096).nullable() }).strict(), SyncStatus),
+
+  // packaging: the .rembuk file this launch was asked to open (double-click), taken once by the renderer
+  'app.takeOpenFile': op(Empty, z.object({ path: z.string().nullable() })),
 } satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -89,6 +92,8 @@ export const eventSchemas = {
   'data.changed': z.object({ entities: z.array(z.string()), origin: z.enum(['local', 'import']) }),
   'app.flushRequested': z.object({}),
   'sync.status': z.object({ openConflicts: z.number(), state: z.string() }),
+  // packaging: a .rembuk file handed over by a second launch (or macOS open-file) while Rembuk runs
+  'app.openFile': z.object({ path: z.string() }),
 };
 export type EventPayload<E extends keyof typeof eventSchemas> = z.infer<(typeof eventSchemas)[E]>;
 

@@ -11,10 +11,16 @@ export const OPERATIONS = [
   'dashboard.get',
   // sync
   'sync.exportFile', 'sync.preview', 'sync.apply', 'sync.join', 'sync.conflicts', 'sync.resolve', 'sync.status', 'sync.setFolder',
+  // packaging: a .rembuk file opened by double-click (single instance)
+  'app.takeOpenFile',
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 
-export const EVENTS = ['data.changed', 'app.flushRequested', 'sync.status'] as const;
+export const EVENTS = [
+  'data.changed', 'app.flushRequested', 'sync.status',
+  // packaging: a .rembuk file opened while Rembuk runs
+  'app.openFile',
+] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export function isOperationName(s: unknown): s is OperationName {

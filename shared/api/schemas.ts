@@ -180,7 +180,11 @@ export const HistoryEntry = z.object({
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 // ---------- sync ----------
-export const IncomingFile = z.object({ fileName: z.string().min(1).max(500), base64: z.string().min(1).max(90_000_000) }).strict();
+const IncomingBytes = z.object({ fileName: z.string().min(1).max(500), base64: z.string().min(1).max(90_000_000) });
+const IncomingPath = z.object({ path: z.string().min(1).max(4096) });
+/** A colleague's file: its bytes (chosen or dropped in the window) or its path (opened by double-click). */
+export const IncomingFile = z.union([IncomingBytes.strict(), IncomingPath.strict()]);
+export const IncomingFileConfirmed = z.union([IncomingBytes.extend({ confirmed: z.boolean() }).strict(), IncomingPath.extend({ confirmed: z.boolean() }).strict()]);
 export const ImportReport = z.object({
   changes: z.object({ total: z.number(), new: z.number(), known: z.number(), unknown: z.number() }),
   rows: z.object({ created: z.number(), changed: z.number(), deleted: z.number(), restored: z.number() }),

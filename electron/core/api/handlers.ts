@@ -1,4 +1,5 @@
 /** One handler per API operation, each a thin call into a service. Inputs arrive already parsed by the contract. */
+import path from 'node:path';
 import type { OperationName } from '../../../shared/api/operations';
 import type { Output, ParsedInput } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/errors';
@@ -20,12 +21,19 @@ import { applyImport, exportWork, listConflicts, markExported, previewImport, re
 export interface Host {
   pickFile(purpose: 'open-masterplan'): Promise<string | null>;
   readyToClose(): void;
+  /** packaging: the .rembuk file the app was launched with (double-click), handed out once. */
+  takeOpenFile?(): string | null;
 }
 
 export const NO_HOST: Host = {
   pickFile: async () => { throw new AppError('UNSUPPORTED'); },
   readyToClose: () => {},
 };
+
+/** A colleague's file from the API: bytes sent by the window, or a path (a file opened by double-click). */
+function incomingOf(i: { path: string } | { fileName: string; base64: string }) {
+  return 'path' in i ? readIncoming(path.resolve(i.path)) : readIncoming(i.fileName, Buffer.from(i.base64, 'base64'));
+}
 
 export type Handlers = { [K in OperationName]: (input: ParsedInput<K>) => Output<K> | Promise<Output<K>> };
 
@@ -85,19 +93,22 @@ export function createHandlers(ws: Workspace, host: Host = NO_HOST): Handlers {
       return { fileName: `rembuk-${who}-${day}.rembuk`, base64: out.bytes.toString('base64'), changes: out.header.changes };
     },
     'sync.preview': (i) => {
-      const incoming = readIncoming(i.fileName, Buffer.from(i.base64, 'base64'));
-      const source = { kind: incoming.kind, fileName: i.fileName, title: incoming.title, facilitator: incoming.sender.facilitator, createdAt: incoming.sender.createdAt, changes: incoming.changes.length };
+      const incoming = incomingOf(i);
+      const source = { kind: incoming.kind, fileName: path.basename(incoming.path), title: incoming.title, facilitator: incoming.sender.facilitator, createdAt: incoming.sender.createdAt, changes: incoming.changes.length };
       return { source, report: previewImport(mp(), incoming) };
     },
     'sync.apply': (i) => {
-      const report = applyImport(mp(), readIncoming(i.fileName, Buffer.from(i.base64, 'base64')), i.confirmed);
+      const report = applyImport(mp(), incomingOf(i), i.confirmed);
       ws.emit('data.changed', { entities: ['program', 'opd', 'session', 'presentation'], origin: 'import' });
       return report;
     },
-    'sync.join': (i) => ws.join(readIncoming(i.fileName, Buffer.from(i.base64, 'base64'))),
+    'sync.join': (i) => ws.join(incomingOf(i)),
     'sync.conflicts': () => listConflicts(mp()),
     'sync.resolve': (i) => { resolveConflict(mp(), i.id, { keep: i.keep, value: i.value }); return listConflicts(mp()); },
     'sync.status': () => ws.syncStatus(),
     'sync.setFolder': (i) => ws.setSyncFolder(i.path),
+
+    // packaging
+    'app.takeOpenFile': () => ({ path: host.takeOpenFile?.() ?? null }),
   };
 }

@@ -15,3 +15,9 @@ export function notifyError(e: unknown): void {
 export function notifyInfo(message: string): void {
   notifications.show({ color: 'teal', message, autoClose: 3000 });
 }
+
+/** packaging: a .rembuk file was handed to Rembuk (double-click); the import preview picks it up from the app store. */
+export function notifyOpenFile(path: string): void {
+  const name = path.split(/[\\/]/).filter(Boolean).pop() ?? path;
+  notifications.show({ color: 'teal', title: i18next.t('openFile.title'), message: i18next.t('openFile.received', { name }), autoClose: 8000 });
+}

@@ -5,6 +5,7 @@ import type { AppState } from '../../../shared/api/schemas';
 import { call } from '../api/client';
 import { setUiLanguage } from '../i18n';
 
+export type PendingImport = { file: File } | { path: string };
 export type View = 'capture' | 'programs' | 'dashboard' | 'setup' | 'sync';
 const VIEW_KEY = 'rembuk.view';
 const SESSION_KEY = 'rembuk.session';
@@ -15,9 +16,9 @@ interface AppStore {
   view: View;
   sessionId: string | null;
   dataVersion: number;
-  /** A colleague's file dropped on the window (or opened with the app), waiting for its import preview. */
-  pendingImport: File | null;
-  setPendingImport(file: File | null): void;
+  /** A colleague's file waiting for its import preview: dropped on the window, or opened by double-click (a path). */
+  pendingImport: PendingImport | null;
+  setPendingImport(pending: PendingImport | null): void;
   refresh(): Promise<AppState | null>;
   setView(view: View): void;
   setSessionId(id: string | null): void;
@@ -36,7 +37,7 @@ export const useApp = create<AppStore>((set, get) => ({
   sessionId: sessionStorage.getItem(SESSION_KEY),
   dataVersion: 0,
   pendingImport: null,
-  setPendingImport(file) { set({ pendingImport: file }); },
+  setPendingImport(pendingImport) { set({ pendingImport }); },
   async refresh() {
     try {
       const app = await call('app.state', {});

@@ -9,7 +9,7 @@ import { downloadBase64, readAsBase64 } from '../../components/files';
 import { errorMessage, notifyError, notifyInfo } from '../../components/notify';
 import { ConflictsPanel } from './ConflictsPanel';
 
-interface Loaded { fileName: string; base64: string }
+type Loaded = { fileName: string; base64: string } | { path: string };
 interface Preview { source: { kind: string; fileName: string; title: string; facilitator: string | null; createdAt: string | null; changes: number }; report: ImportReport }
 
 const EFFECT_COLOR: Record<string, string> = { new: 'teal', changed: 'blue', deleted: 'red', restored: 'grape', conflict: 'orange' };
@@ -34,17 +34,17 @@ export function SyncScreen() {
   }, []);
   useEffect(load, [load, dataVersion]);
 
-  const open = async (file: File) => {
+  const open = async (file: File | { path: string }) => {
     setError(null); setPreview(null); setUnderstood(false); setBusy(true);
     try {
-      const l = { fileName: file.name, base64: await readAsBase64(file) };
+      const l: Loaded = 'path' in file ? { path: file.path } : { fileName: file.name, base64: await readAsBase64(file) };
       setLoaded(l);
       setPreview(await call('sync.preview', l));
     } catch (e) {
       setError({ message: errorMessage(e), otherMasterplan: e instanceof ApiError && e.code === 'EXCHANGE_OTHER_MASTERPLAN' });
     } finally { setBusy(false); resetRef.current?.(); }
   };
-  useEffect(() => { if (pendingImport) { void open(pendingImport); setPendingImport(null); } }, [pendingImport]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { if (pendingImport) { void open('file' in pendingImport ? pendingImport.file : pendingImport); setPendingImport(null); } }, [pendingImport]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const apply = async () => {
     if (!loaded || !preview) return;
