@@ -105,7 +105,7 @@ function mainImports() {
   const names = new Set();
   for (const f of listDir(path.join(root, 'out/main')).filter((f) => /\.[cm]?js$/.test(f))) {
     const src = fs.readFileSync(path.join(root, 'out/main', f), 'utf8');
-    for (const m of src.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["']([^"'./][^"']*)["']/g)) {
+    for (const m of src.matchAll(/(?:(?<!["'\w])from\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["']([^"'./][^"']*)["']/g)) {
       const spec = m[1];
       if (spec.startsWith('node:') || spec === 'electron' || require('node:module').isBuiltin(spec)) continue;
       names.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
