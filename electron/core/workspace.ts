@@ -6,6 +6,7 @@ import type { EventName } from '../../shared/api/operations';
 import type { AppState, MasterplanInfo } from '../../shared/api/schemas';
 import { AppConfig } from './config/appConfig';
 import { MasterplanDb } from './db/masterplanDb';
+import { ExportJobs } from './export/jobs';
 import { createMasterplan, freeFileName, masterplanInfo, registerDevice, slugify, defaultTitle, type CreateMasterplanInput } from './services/masterplans';
 
 export type Emit = (event: EventName, payload: unknown) => void;
@@ -16,10 +17,13 @@ export class Workspace {
   readonly config: AppConfig;
   private mp: MasterplanDb | null = null;
   private emitters = new Set<Emit>();
+  /** Export jobs (issue 3): worker threads reporting `export.progress`. */
+  readonly exports: ExportJobs;
 
   constructor(readonly opts: WorkspaceOptions) {
     this.config = new AppConfig(opts.dataDir);
     if (opts.emit) this.emitters.add(opts.emit);
+    this.exports = new ExportJobs((p) => this.emit('export.progress', p), () => this.language);
   }
 
   get masterplansDir(): string { return path.join(this.opts.dataDir, 'masterplans'); }

@@ -14,6 +14,7 @@ import { CaptureScreen } from './screens/capture/CaptureScreen';
 import { ProgramsScreen } from './screens/programs/ProgramsScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
 import { SetupScreen } from './screens/setup/SetupScreen';
+import { ExportScreen } from './screens/export/ExportScreen';
 import { notifyError } from './components/notify';
 
 let bumpTimer: ReturnType<typeof setTimeout> | undefined;
@@ -45,7 +46,9 @@ export function App() {
     if (masterplanId) void replayJournal(masterplanId);
   }, [masterplanId]);
 
-  const views: View[] = ['capture', 'programs', 'dashboard', 'setup'];
+  const views: View[] = ['capture', 'programs', 'dashboard', 'setup',
+    // --- export (issue 3) ---
+    'export'];
   useHotkeys(views.map((v, i) => [`alt+${i + 1}`, () => setView(v)] as [string, () => void]), []);
 
   if (!app) {
@@ -65,11 +68,11 @@ export function App() {
   return (
     <>
       <header className="app-header">
-        <Title order={4} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 360 }} title={app.current.path} data-testid="masterplan-title">
+        <Title order={4} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 300 }} title={app.current.path} data-testid="masterplan-title">
           {app.current.masterplan.title}
         </Title>
         <Tabs value={view} onChange={(v) => v && setView(v as View)} variant="pills" style={{ flex: 1 }}>
-          <Tabs.List>
+          <Tabs.List style={{ flexWrap: 'nowrap' }}>
             {views.map((v, i) => <Tabs.Tab key={v} value={v} data-testid={`nav-${v}`} title={`Alt+${i + 1}`}>{t(`nav.${v}`)}</Tabs.Tab>)}
           </Tabs.List>
         </Tabs>
@@ -85,6 +88,7 @@ export function App() {
         {view === 'programs' && <ProgramsScreen />}
         {view === 'dashboard' && <DashboardScreen />}
         {view === 'setup' && <SetupScreen />}
+        {view === 'export' && <ExportScreen />}
       </main>
     </>
   );

@@ -6,6 +6,7 @@ import {
   AppState, Dashboard, HistoryEntry, Id, Language, Masterplan, MasterplanFields, MasterplanInfo, Opd, OpdFields,
   Presentation, PresentationFields, PresentationState, Profile, Program, ProgramCreate, ProgramFields, ProgramFilter,
   ProgramRow, RecentEntry, RegionKind, Session, SessionFields, Stage, Year,
+  ExportFormat, ExportProgress, ExportSettings, ExportSettingsFields, Narrative, NarrativeFields,
 } from './schemas';
 
 const Empty = z.object({}).strict();
@@ -67,6 +68,19 @@ export const contract = {
   'program.history': op(z.object({ id: Id }).strict(), z.array(HistoryEntry)),
 
   'dashboard.get': op(z.object({ sessionId: Id.optional() }).strict(), Dashboard),
+
+  // --- export (issue 3) ---
+  'narrative.list': op(Empty, z.array(Narrative)),
+  'narrative.update': op(z.object({ id: Id, patch: NarrativeFields.partial().strict() }).strict(), Narrative),
+  'export.getSettings': op(Empty, ExportSettings),
+  /** `id` is the masterplan's id (one settings row per masterplan), so the autosave queue can address it. */
+  'export.saveSettings': op(z.object({ id: Id, patch: ExportSettingsFields.partial().strict() }).strict(), ExportSettings),
+  'export.pickPath': op(z.object({ format: ExportFormat }).strict(), z.object({ path: z.string().nullable() })),
+  /** Without `path`: into the data folder's exports/ subfolder (the browser harness then offers it as a download). */
+  'export.start': op(z.object({ format: ExportFormat, path: z.string().min(1).max(4096).optional() }).strict(), z.object({ jobId: z.string(), path: z.string() })),
+  'export.cancel': op(z.object({ jobId: Id }).strict(), Ok),
+  'export.open': op(z.object({ jobId: Id }).strict(), Ok),
+  'export.showInFolder': op(z.object({ jobId: Id }).strict(), Ok),
 } satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -77,6 +91,8 @@ export type Output<K extends OperationName> = z.output<Contract[K]['output']>;
 export const eventSchemas = {
   'data.changed': z.object({ entities: z.array(z.string()), origin: z.enum(['local', 'import']) }),
   'app.flushRequested': z.object({}),
+  // --- export (issue 3) ---
+  'export.progress': ExportProgress,
 };
 export type EventPayload<E extends keyof typeof eventSchemas> = z.infer<(typeof eventSchemas)[E]>;
 

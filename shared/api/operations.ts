@@ -9,10 +9,17 @@ export const OPERATIONS = [
   'program.listForOpd', 'program.query', 'program.get', 'program.create', 'program.update', 'program.delete',
   'program.restore', 'program.setRelatedOpds', 'program.history',
   'dashboard.get',
+  // --- export (issue 3) ---
+  'narrative.list', 'narrative.update', 'export.getSettings', 'export.saveSettings', 'export.pickPath', 'export.start',
+  'export.cancel', 'export.open', 'export.showInFolder',
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 
-export const EVENTS = ['data.changed', 'app.flushRequested'] as const;
+export const EVENTS = [
+  'data.changed', 'app.flushRequested',
+  // --- export (issue 3) ---
+  'export.progress',
+] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export function isOperationName(s: unknown): s is OperationName {

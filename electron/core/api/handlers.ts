@@ -14,16 +14,27 @@ import {
 } from '../services/programs';
 import { getDashboard } from '../services/dashboard';
 import { updateMasterplan } from '../services/masterplans';
+import { getExportSettings, listNarrative, saveExportSettings, updateNarrative } from '../services/narrative';
+import { defaultExportPath } from '../export/jobs';
 
 /** What only the hosting shell can do (native dialogs, window lifecycle). The browser harness has none of it. */
 export interface Host {
   pickFile(purpose: 'open-masterplan'): Promise<string | null>;
   readyToClose(): void;
+  // --- export (issue 3) ---
+  /** A save dialog for an exported document; null when the person cancels. */
+  pickSavePath(format: 'docx' | 'xlsx', defaultName: string): Promise<string | null>;
+  /** Opens a finished export in the system's application (Word, LibreOffice, Excel). */
+  openPath(file: string): Promise<void>;
+  showInFolder(file: string): void;
 }
 
 export const NO_HOST: Host = {
   pickFile: async () => { throw new AppError('UNSUPPORTED'); },
   readyToClose: () => {},
+  pickSavePath: async () => { throw new AppError('UNSUPPORTED'); },
+  openPath: async () => { throw new AppError('UNSUPPORTED'); },
+  showInFolder: () => { throw new AppError('UNSUPPORTED'); },
 };
 
 export type Handlers = { [K in OperationName]: (input: ParsedInput<K>) => Output<K> | Promise<Output<K>> };
@@ -73,5 +84,27 @@ export function createHandlers(ws: Workspace, host: Host = NO_HOST): Handlers {
     'program.history': (i) => programHistory(mp(), i.id),
 
     'dashboard.get': (i) => getDashboard(mp(), i.sessionId),
+
+    // --- export (issue 3) ---
+    'narrative.list': () => listNarrative(mp()),
+    'narrative.update': (i) => updateNarrative(mp(), i.id, i.patch),
+    'export.getSettings': () => getExportSettings(mp(), ws.language),
+    'export.saveSettings': (i) => saveExportSettings(mp(), i.id, i.patch, ws.language),
+    'export.pickPath': async (i) => {
+      const m = mp();
+      const name = `${(m.prepare('SELECT title FROM masterplan LIMIT 1').pluck().get() as string | null) ?? 'masterplan'}.${i.format}`;
+      return { path: await host.pickSavePath(i.format, name.replace(/[\\/:*?"<>|]/g, ' ')) };
+    },
+    'export.start': (i) => {
+      const m = mp();
+      const title = (m.prepare('SELECT title FROM masterplan LIMIT 1').pluck().get() as string | null) ?? 'masterplan';
+      const target = i.path ?? defaultExportPath(ws.opts.dataDir, title, i.format);
+      m.syncToDisk(); // the worker reads the file on its own connection
+      const job = ws.exports.start({ dbPath: m.path, format: i.format, outPath: target });
+      return { jobId: job.id, path: job.path };
+    },
+    'export.cancel': async (i) => { await ws.exports.cancel(i.jobId); return ok; },
+    'export.open': async (i) => { await host.openPath(ws.exports.fileOf(i.jobId)); return ok; },
+    'export.showInFolder': (i) => { host.showInFolder(ws.exports.fileOf(i.jobId)); return ok; },
   };
 }
