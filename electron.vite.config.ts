@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // export (issue 3): the export worker thread, started from the main bundle as ./exportWorker.js
+          exportWorker: resolve(__dirname, 'electron/core/export/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -40,6 +40,17 @@ export const ENTITIES = {
     refs: { leadOpdId: 'opd', presentationId: 'presentation' },
   },
   programOpd: { table: 'program_opd', fields: { programId: 'ref', opdId: 'ref' }, refs: { programId: 'program', opdId: 'opd' } },
+  // --- export (issue 3): the narrative of the masterplan document and its export settings ---
+  /** One narrative section of the document (foreword, background, SWOT quadrants, vision, …), id `narrative-<section>`. */
+  narrative: { table: 'narrative', fields: { section: 'text', title: 'text', body: 'text' } },
+  /** One row per masterplan (id = the masterplan's id). `chapters` and `statuses` hold JSON text. */
+  exportSettings: {
+    table: 'export_settings',
+    fields: {
+      paper: 'text', marginTop: 'int', marginRight: 'int', marginBottom: 'int', marginLeft: 'int', fontFamily: 'text',
+      fontSize: 'real', rupiahStyle: 'text', language: 'text', chapters: 'text', statuses: 'text', includeNotes: 'bool',
+    },
+  },
 } as const satisfies Record<string, EntityDef>;
 
 export type EntityName = keyof typeof ENTITIES;

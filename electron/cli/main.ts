@@ -1,7 +1,10 @@
 /** `rembuk`: the command line, calling the same services as the app.
  *   rembuk demo <db>                 create the demo masterplan (Denpasar-like Bimtek IV)
  *   rembuk info <db> [--json]        counts: OPDs, sessions, presentations, programs, changes
- *   rembuk programs <db> [--json]    list the programs */
+ *   rembuk programs <db> [--json]    list the programs
+ *   rembuk sync export|import …      exchange files (see USAGE)
+ *   rembuk export docx <db> -o <file.docx> [--paper a4|f4] [--lang id|en]   the masterplan document (Word)
+ *   rembuk export xlsx <db> -o <file.xlsx>                                  the program list (Excel) */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +21,8 @@ import { queryPrograms } from '../core/services/programs';
 import { applyImport, exportWork, joinFromFile, markExported, previewImport, readIncoming, writeFileAtomic } from '../core/sync/service';
 import type { ImportReport } from '../core/sync/merge';
 import { APP_VERSION } from '../core/version';
+import { runExport } from '../core/export/run';
+import { translator } from '../../shared/i18n';
 
 const USAGE = `Pemakaian / usage:
   rembuk demo <db>               buat masterplan demo / create the demo masterplan
@@ -26,14 +31,18 @@ const USAGE = `Pemakaian / usage:
   rembuk sync export <db> -o <file.rembuk> [--only-new]
   rembuk sync import <db> <file> [--dry-run] [--json] [--yes]
                                  <db> yang belum ada = bergabung / a missing <db> joins the masterplan
+  rembuk export docx <db> -o <berkas.docx> [--paper a4|f4] [--lang id|en]   dokumen masterplan (Word)
+  rembuk export xlsx <db> -o <berkas.xlsx>                                  daftar program (Excel)
 Opsi / options: --lang id|en`;
 
-export function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): number {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' }, output: { type: 'string', short: 'o' }, 'only-new': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' } } });
+export function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): number | Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' }, output: { type: 'string', short: 'o' }, out: { type: 'string' }, paper: { type: 'string' }, 'only-new': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' } } });
   const config = new AppConfig(defaultDataDir());
   const lang = values.lang === 'en' || values.lang === 'id' ? values.lang : config.get().language;
   const [command, dbArg] = positionals;
   if (values.help || !command) { out(USAGE); return command ? 0 : 2; }
+  // --- export (issue 3) ---
+  if (command === 'export') return runExportCommand(positionals.slice(1), values, lang, out);
   try {
     if (command === 'sync') return runSync(positionals.slice(1), values, config, lang, out);
     if (!dbArg) { out(USAGE); return 2; }
@@ -125,8 +134,26 @@ function runSync(args: string[], values: Record<string, string | boolean | undef
   } finally { mp.close(); }
 }
 
+async function runExportCommand(args: string[], values: Record<string, string | boolean | undefined>, lang: 'id' | 'en', out: (s: string) => void): Promise<number> {
+  const [format, dbArg] = args;
+  const target = typeof values.output === 'string' ? values.output : typeof values.out === 'string' ? values.out : undefined;
+  const paper = values.paper;
+  const docLang = values.lang;
+  if ((format !== 'docx' && format !== 'xlsx') || !dbArg || !target || (paper !== undefined && paper !== 'a4' && paper !== 'f4')) { out(USAGE); return 2; }
+  try {
+    const overrides = { ...(paper ? { paper: paper as 'a4' | 'f4' } : {}), ...(docLang === 'id' || docLang === 'en' ? { language: docLang as 'id' | 'en' } : {}) };
+    const r = await runExport({ dbPath: path.resolve(dbArg), format, outPath: path.resolve(target), overrides });
+    out(translator(lang)('export.cli.done', { path: r.path, programs: r.programs }));
+    return 0;
+  } catch (e) {
+    const err = isAppError(e) ? e : new AppError('EXPORT_FAILED', { detail: String((e as Error)?.message ?? e) });
+    process.stderr.write(`rembuk: ${toPayload(err, lang).message}\n`);
+    return 1;
+  }
+}
+
 const invokedDirectly = process.argv[1] && /cli[\\/]main\.(ts|js|mjs)$/.test(process.argv[1]);
 if (invokedDirectly) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
-  process.exitCode = run(process.argv.slice(2));
+  void Promise.resolve(run(process.argv.slice(2))).then((code) => { process.exitCode = code; });
 }

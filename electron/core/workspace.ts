@@ -6,6 +6,7 @@ import type { EventName } from '../../shared/api/operations';
 import type { AppState, MasterplanInfo } from '../../shared/api/schemas';
 import { AppConfig } from './config/appConfig';
 import { MasterplanDb } from './db/masterplanDb';
+import { ExportJobs } from './export/jobs';
 import { createMasterplan, freeFileName, masterplanInfo, registerDevice, slugify, defaultTitle, type CreateMasterplanInput } from './services/masterplans';
 import { SyncFolder } from './sync/folder';
 import { joinFromFile, openConflictCount, replayKeptAside, type Incoming } from './sync/service';
@@ -25,10 +26,13 @@ export class Workspace {
   private folder: SyncFolder | null = null;
   private folderWrite: NodeJS.Timeout | undefined;
   private folderPoll: NodeJS.Timeout | undefined;
+  /** Export jobs (issue 3): worker threads reporting `export.progress`. */
+  readonly exports: ExportJobs;
 
   constructor(readonly opts: WorkspaceOptions) {
     this.config = new AppConfig(opts.dataDir);
     if (opts.emit) this.emitters.add(opts.emit);
+    this.exports = new ExportJobs((p) => this.emit('export.progress', p), () => this.language);
   }
 
   get masterplansDir(): string { return path.join(this.opts.dataDir, 'masterplans'); }

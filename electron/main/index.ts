@@ -112,6 +112,19 @@ void app.whenReady().then(() => {
     },
     readyToClose: () => { closingConfirmed = true; setImmediate(() => mainWindow?.close()); },
     takeOpenFile: () => { rendererListening = true; const p = pendingOpenFile; pendingOpenFile = null; return p; },
+    // --- export (issue 3) ---
+    pickSavePath: async (format, defaultName) => {
+      const r = await dialog.showSaveDialog(mainWindow!, {
+        defaultPath: defaultName,
+        filters: format === 'docx' ? [{ name: 'Word', extensions: ['docx'] }] : [{ name: 'Excel', extensions: ['xlsx'] }],
+      });
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    openPath: async (file) => {
+      const err = await shell.openPath(file);
+      if (err) throw new AppError('EXPORT_NOT_FOUND', { id: file });
+    },
+    showInFolder: (file) => shell.showItemInFolder(file),
   };
   const handlers = createHandlers(workspace, host);
   for (const name of OPERATIONS) {

@@ -78,6 +78,23 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
           req.on('close', () => sseClients.delete(res));
           return;
         }
+        // --- export (issue 3): the finished file of an export job, fetched by the renderer (fetch + blob) ---
+        const dl = /^\/api\/download\/([0-9A-Za-z]+)$/.exec(url.pathname);
+        if (dl && req.method === 'GET') {
+          let file: string;
+          try { file = workspace.exports.fileOf(dl[1]!); } catch (e) {
+            return send(res, 404, JSON.stringify({ ok: false, error: toPayload(e instanceof AppError ? e : new AppError('EXPORT_NOT_FOUND'), workspace.language) }));
+          }
+          const type = file.endsWith('.docx') ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+          const name = path.basename(file);
+          res.writeHead(200, {
+            'Content-Type': type, 'Content-Length': fs.statSync(file).size, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff',
+            'Content-Disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+            'Content-Security-Policy': CSP, 'Cross-Origin-Resource-Policy': 'same-origin',
+          });
+          fs.createReadStream(file).pipe(res);
+          return;
+        }
         if (req.method !== 'POST') return send(res, 405, JSON.stringify({ ok: false }));
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, JSON.stringify({ ok: false }));
         const chunks: Buffer[] = [];
@@ -121,6 +138,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     workspace,
     close: () => new Promise<void>((resolve) => {
       for (const r of sseClients) r.end();
+      void workspace.exports.closeAll();
       workspace.close();
       server.close(() => resolve());
       server.closeAllConnections();

@@ -15,6 +15,7 @@ import { ProgramsScreen } from './screens/programs/ProgramsScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
 import { SetupScreen } from './screens/setup/SetupScreen';
 import { SyncScreen } from './screens/sync/SyncScreen';
+import { ExportScreen } from './screens/export/ExportScreen';
 import { notifyError, notifyOpenFile } from './components/notify';
 
 let bumpTimer: ReturnType<typeof setTimeout> | undefined;
@@ -69,7 +70,7 @@ export function App() {
     if (masterplanId) void replayJournal(masterplanId);
   }, [masterplanId]);
 
-  const views: View[] = ['capture', 'programs', 'dashboard', 'setup', 'sync'];
+  const views: View[] = ['capture', 'programs', 'dashboard', 'setup', 'sync', 'export'];
   useHotkeys(views.map((v, i) => [`alt+${i + 1}`, () => setView(v)] as [string, () => void]), []);
 
   if (!app) {
@@ -115,6 +116,7 @@ export function App() {
         {view === 'dashboard' && <DashboardScreen />}
         {view === 'setup' && <SetupScreen />}
         {view === 'sync' && <SyncScreen />}
+        {view === 'export' && <ExportScreen />}
       </main>
     </>
   );

@@ -7,6 +7,7 @@ import {
   Presentation, PresentationFields, PresentationState, Profile, Program, ProgramCreate, ProgramFields, ProgramFilter,
   ProgramRow, RecentEntry, RegionKind, Session, SessionFields, Stage, Year,
   ConflictView, ImportReport, IncomingFile, IncomingFileConfirmed, IncomingSource, SyncStatus,
+  ExportFormat, ExportProgress, ExportSettings, ExportSettingsFields, Narrative, NarrativeFields,
 } from './schemas';
 
 const Empty = z.object({}).strict();
@@ -81,6 +82,18 @@ export const contract = {
 
   // packaging: the .rembuk file this launch was asked to open (double-click), taken once by the renderer
   'app.takeOpenFile': op(Empty, z.object({ path: z.string().nullable() })),
+  // --- export (issue 3) ---
+  'narrative.list': op(Empty, z.array(Narrative)),
+  'narrative.update': op(z.object({ id: Id, patch: NarrativeFields.partial().strict() }).strict(), Narrative),
+  'export.getSettings': op(Empty, ExportSettings),
+  /** `id` is the masterplan's id (one settings row per masterplan), so the autosave queue can address it. */
+  'export.saveSettings': op(z.object({ id: Id, patch: ExportSettingsFields.partial().strict() }).strict(), ExportSettings),
+  'export.pickPath': op(z.object({ format: ExportFormat }).strict(), z.object({ path: z.string().nullable() })),
+  /** Without `path`: into the data folder's exports/ subfolder (the browser harness then offers it as a download). */
+  'export.start': op(z.object({ format: ExportFormat, path: z.string().min(1).max(4096).optional() }).strict(), z.object({ jobId: z.string(), path: z.string() })),
+  'export.cancel': op(z.object({ jobId: Id }).strict(), Ok),
+  'export.open': op(z.object({ jobId: Id }).strict(), Ok),
+  'export.showInFolder': op(z.object({ jobId: Id }).strict(), Ok),
 } satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -94,6 +107,8 @@ export const eventSchemas = {
   'sync.status': z.object({ openConflicts: z.number(), state: z.string() }),
   // packaging: a .rembuk file handed over by a second launch (or macOS open-file) while Rembuk runs
   'app.openFile': z.object({ path: z.string() }),
+  // --- export (issue 3) ---
+  'export.progress': ExportProgress,
 };
 export type EventPayload<E extends keyof typeof eventSchemas> = z.infer<(typeof eventSchemas)[E]>;
 

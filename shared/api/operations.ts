@@ -13,6 +13,9 @@ export const OPERATIONS = [
   'sync.exportFile', 'sync.preview', 'sync.apply', 'sync.join', 'sync.conflicts', 'sync.resolve', 'sync.status', 'sync.setFolder',
   // packaging: a .rembuk file opened by double-click (single instance)
   'app.takeOpenFile',
+  // --- export (issue 3) ---
+  'narrative.list', 'narrative.update', 'export.getSettings', 'export.saveSettings', 'export.pickPath', 'export.start',
+  'export.cancel', 'export.open', 'export.showInFolder',
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 
@@ -20,6 +23,8 @@ export const EVENTS = [
   'data.changed', 'app.flushRequested', 'sync.status',
   // packaging: a .rembuk file opened while Rembuk runs
   'app.openFile',
+  // --- export (issue 3) ---
+  'export.progress',
 ] as const;
 export type EventName = (typeof EVENTS)[number];
 

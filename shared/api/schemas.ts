@@ -5,6 +5,7 @@ import { cleanLine, cleanText } from '../text';
 import { MAX_RUPIAH, parseRupiah } from '../rupiah';
 import { isIsoDate } from '../dates';
 import { DIMENSION_IDS, FUNDING_IDS, HORIZON_IDS, OPD_KINDS, PRESENTATION_STATES, STATUS_IDS } from '../reference';
+import { CHAPTER_KEYS, NARRATIVE_KEYS, PAPERS, type NarrativeSection } from '../export';
 
 export const LIMITS = { title: 500, name: 300, short: 1000, long: 50_000 } as const;
 
@@ -211,3 +212,39 @@ export const Dashboard = z.object({
   budgetByDimension: z.array(z.object({ dimension: z.string(), byFunding: z.record(z.string(), z.number()), total: z.number() })),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
+
+// ---------- export (issue 3) ----------
+export const NarrativeSectionKey = z.enum(NARRATIVE_KEYS as [NarrativeSection, ...NarrativeSection[]]);
+export const NarrativeFields = z.object({ title: line(LIMITS.title), body: text(LIMITS.long) });
+export const Narrative = z.object({
+  id: z.string(), section: NarrativeSectionKey, title: z.string().nullable(), body: z.string().nullable(), updatedAt: z.string().nullable(),
+});
+export type Narrative = z.infer<typeof Narrative>;
+
+const Margin = z.number().int().min(5).max(80);
+export const ExportSettingsFields = z.object({
+  paper: z.enum(PAPERS),
+  marginTop: Margin, marginRight: Margin, marginBottom: Margin, marginLeft: Margin,
+  fontFamily: requiredLine(100),
+  fontSize: z.number().min(8).max(16),
+  rupiahStyle: z.enum(['official', 'common']),
+  language: Language,
+  chapters: z.partialRecord(z.enum(CHAPTER_KEYS), z.boolean()),
+  statuses: z.array(enumOf(STATUS_IDS)).max(20),
+  includeNotes: z.boolean(),
+});
+export const ExportSettings = z.object({
+  id: z.string(),
+  paper: z.enum(PAPERS), marginTop: z.number(), marginRight: z.number(), marginBottom: z.number(), marginLeft: z.number(),
+  fontFamily: z.string(), fontSize: z.number(), rupiahStyle: z.enum(['official', 'common']), language: Language,
+  chapters: z.record(z.string(), z.boolean()), statuses: z.array(z.string()), includeNotes: z.boolean(),
+});
+export type ExportSettings = z.infer<typeof ExportSettings>;
+export const ExportFormat = z.enum(['docx', 'xlsx']);
+export const ExportPhase = z.enum(['queued', 'load', 'build', 'write', 'done', 'failed', 'cancelled']);
+export const ExportProgress = z.object({
+  jobId: z.string(), format: ExportFormat, phase: ExportPhase, done: z.number(), total: z.number(),
+  path: z.string().optional(), fileName: z.string().optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type ExportProgress = z.infer<typeof ExportProgress>;

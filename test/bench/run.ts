@@ -10,6 +10,7 @@ import { DEMO_PROGRAMS } from '../../electron/core/demo/demoData';
 import { uuidv7 } from '../../electron/core/ids';
 import type { RowChange } from '../../electron/core/db/masterplanDb';
 import { runSyncBench } from './sync';
+import { runExportBench } from './export';
 
 const N = Number(process.env.BENCH_PROGRAMS ?? 10_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rembuk-bench-'));
@@ -122,3 +123,4 @@ ws.close();
 fs.rmSync(dir, { recursive: true, force: true });
 
 await runSyncBench();
+await runExportBench();

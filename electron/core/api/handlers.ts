@@ -16,6 +16,8 @@ import {
 import { getDashboard } from '../services/dashboard';
 import { slugify, updateMasterplan } from '../services/masterplans';
 import { applyImport, exportWork, listConflicts, markExported, previewImport, readIncoming, resolveConflict } from '../sync/service';
+import { getExportSettings, listNarrative, saveExportSettings, updateNarrative } from '../services/narrative';
+import { defaultExportPath } from '../export/jobs';
 
 /** What only the hosting shell can do (native dialogs, window lifecycle). The browser harness has none of it. */
 export interface Host {
@@ -23,11 +25,20 @@ export interface Host {
   readyToClose(): void;
   /** packaging: the .rembuk file the app was launched with (double-click), handed out once. */
   takeOpenFile?(): string | null;
+  // --- export (issue 3) ---
+  /** A save dialog for an exported document; null when the person cancels. */
+  pickSavePath(format: 'docx' | 'xlsx', defaultName: string): Promise<string | null>;
+  /** Opens a finished export in the system's application (Word, LibreOffice, Excel). */
+  openPath(file: string): Promise<void>;
+  showInFolder(file: string): void;
 }
 
 export const NO_HOST: Host = {
   pickFile: async () => { throw new AppError('UNSUPPORTED'); },
   readyToClose: () => {},
+  pickSavePath: async () => { throw new AppError('UNSUPPORTED'); },
+  openPath: async () => { throw new AppError('UNSUPPORTED'); },
+  showInFolder: () => { throw new AppError('UNSUPPORTED'); },
 };
 
 /** A colleague's file from the API: bytes sent by the window, or a path (a file opened by double-click). */
@@ -110,5 +121,26 @@ export function createHandlers(ws: Workspace, host: Host = NO_HOST): Handlers {
 
     // packaging
     'app.takeOpenFile': () => ({ path: host.takeOpenFile?.() ?? null }),
+    // --- export (issue 3) ---
+    'narrative.list': () => listNarrative(mp()),
+    'narrative.update': (i) => updateNarrative(mp(), i.id, i.patch),
+    'export.getSettings': () => getExportSettings(mp(), ws.language),
+    'export.saveSettings': (i) => saveExportSettings(mp(), i.id, i.patch, ws.language),
+    'export.pickPath': async (i) => {
+      const m = mp();
+      const name = `${(m.prepare('SELECT title FROM masterplan LIMIT 1').pluck().get() as string | null) ?? 'masterplan'}.${i.format}`;
+      return { path: await host.pickSavePath(i.format, name.replace(/[\\/:*?"<>|]/g, ' ')) };
+    },
+    'export.start': (i) => {
+      const m = mp();
+      const title = (m.prepare('SELECT title FROM masterplan LIMIT 1').pluck().get() as string | null) ?? 'masterplan';
+      const target = i.path ?? defaultExportPath(ws.opts.dataDir, title, i.format);
+      m.syncToDisk(); // the worker reads the file on its own connection
+      const job = ws.exports.start({ dbPath: m.path, format: i.format, outPath: target });
+      return { jobId: job.id, path: job.path };
+    },
+    'export.cancel': async (i) => { await ws.exports.cancel(i.jobId); return ok; },
+    'export.open': async (i) => { await host.openPath(ws.exports.fileOf(i.jobId)); return ok; },
+    'export.showInFolder': (i) => { host.showInFolder(ws.exports.fileOf(i.jobId)); return ok; },
   };
 }

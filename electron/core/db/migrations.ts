@@ -188,6 +188,41 @@ INSERT INTO program_fts_pending SELECT rowid FROM program;
   `);
     },
   },
+  {
+    version: 4,
+    name: 'export: narrative sections and export settings',
+    up(db) {
+      db.exec(`
+CREATE TABLE narrative (
+  id TEXT PRIMARY KEY NOT NULL,
+  section TEXT,
+  title TEXT,
+  body TEXT,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  created_stamp TEXT NOT NULL,
+  updated_stamp TEXT NOT NULL
+) STRICT;
+CREATE TABLE export_settings (
+  id TEXT PRIMARY KEY NOT NULL,
+  paper TEXT,
+  margin_top INTEGER,
+  margin_right INTEGER,
+  margin_bottom INTEGER,
+  margin_left INTEGER,
+  font_family TEXT,
+  font_size REAL,
+  rupiah_style TEXT,
+  language TEXT,
+  chapters TEXT,
+  statuses TEXT,
+  include_notes INTEGER,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  created_stamp TEXT NOT NULL,
+  updated_stamp TEXT NOT NULL
+) STRICT;
+`);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

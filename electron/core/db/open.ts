@@ -9,7 +9,7 @@ import { LATEST_VERSION, migrate } from './migrations';
 export const APPLICATION_ID = 0x524d424b;
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
-export interface OpenOptions { create?: boolean; readonly?: boolean }
+export interface OpenOptions { create?: boolean; readonly?: boolean; /** Skip PRAGMA quick_check (a read-only reader that opens a file the app already checked, e.g. the export worker). */ skipCheck?: boolean }
 
 function fsError(e: unknown, file: string): AppError {
   const code = (e as NodeJS.ErrnoException).code;
@@ -85,7 +85,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database.Dat
       migrate(db);
     }
     db.pragma('foreign_keys = ON');
-    const check = db.pragma('quick_check', { simple: true });
+    const check = opts.skipCheck ? 'ok' : db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new AppError('FILE_CORRUPT', { path: file, detail: String(check) });
     return db;
   } catch (e) {

@@ -84,3 +84,22 @@ export function onEvent(event: EventName, listener: (payload: unknown) => void):
 }
 
 export const isDesktop = () => !!window.rembuk;
+
+// --- export (issue 3) ---
+/** Browser harness only: fetches a finished export with the token (a plain link cannot carry it) and saves it. */
+export async function downloadExport(jobId: string, fileName: string): Promise<void> {
+  token ??= browserToken();
+  const res = await fetch(`/api/download/${encodeURIComponent(jobId)}`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as ApiResult<unknown> | null;
+    throw new ApiError(body && !body.ok ? body.error : { code: 'EXPORT_NOT_FOUND', message: 'not found' });
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -5,9 +5,13 @@ import { create } from 'zustand';
 import type { OperationName } from '../../../shared/api/operations';
 import { ApiError, call } from '../api/client';
 
-export type SavableEntity = 'program' | 'opd' | 'session' | 'presentation' | 'masterplan';
+export type SavableEntity = 'program' | 'opd' | 'session' | 'presentation' | 'masterplan'
+  // --- export (issue 3) ---
+  | 'narrative' | 'exportSettings';
 const UPDATE_OP: Record<SavableEntity, OperationName> = {
   program: 'program.update', opd: 'opd.update', session: 'session.update', presentation: 'presentation.update', masterplan: 'masterplan.update',
+  // --- export (issue 3) ---
+  narrative: 'narrative.update', exportSettings: 'export.saveSettings',
 };
 
 interface Pending { entity: SavableEntity; id: string; patch: Record<string, unknown> }
