@@ -14,15 +14,18 @@ import { createDemo } from '../core/demo/createDemo';
 import { defaultDataDir } from '../core/paths';
 import { masterplanInfo } from '../core/services/masterplans';
 import { queryPrograms } from '../core/services/programs';
+import { duplicateClusters, similarPrograms } from '../core/services/duplicates';
 
 const USAGE = `Pemakaian / usage:
   rembuk demo <db>               buat masterplan demo / create the demo masterplan
   rembuk info <db> [--json]      ringkasan isi / counts
   rembuk programs <db> [--json]  daftar program / list programs
+  rembuk similar <db> "<teks>" [--limit N] [--json]  program yang mirip / similar programs
+  rembuk duplicates <db> [--json]                    kelompok kemungkinan duplikat / likely duplicates
 Opsi / options: --lang id|en`;
 
 export function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): number {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' }, limit: { type: 'string' } } });
   const config = new AppConfig(defaultDataDir());
   const lang = values.lang === 'en' || values.lang === 'id' ? values.lang : config.get().language;
   const [command, dbArg] = positionals;
@@ -63,6 +66,29 @@ export function run(argv: string[], out: (s: string) => void = (s) => process.st
                 r.budget == null ? '-' : formatRupiah(r.budget), labelOf(PROGRAM_STATUSES, r.status, lang)].join('\t'));
             }
           }
+        }
+      } finally { mp.close(); }
+      return 0;
+    }
+    // ---- duplicate finding (issue 5) ----
+    if (command === 'similar' || command === 'duplicates') {
+      const text = positionals[2];
+      if (command === 'similar' && !text) { out(USAGE); return 2; }
+      const limit = values.limit === undefined ? 10 : Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 50) { out(USAGE); return 2; }
+      // writable, so the similarity index catches up and is kept for the next call
+      const mp = MasterplanDb.open(file, { installationId });
+      try {
+        if (command === 'similar') {
+          const hits = similarPrograms(mp, { text: text!, limit });
+          if (values.json) out(JSON.stringify(hits.map((h) => ({ id: h.id, title: h.title, opd: h.opdAbbr || h.opdName, dimension: h.dimension, score: Math.round(h.score * 1000) / 1000, likelyDuplicate: h.likelyDuplicate })), null, 2));
+          else if (hits.length === 0) out(lang === 'en' ? 'No similar programs.' : 'Tidak ada program yang mirip.');
+          else for (const h of hits) out(`${Math.round(h.score * 100)}%\t${h.opdAbbr || h.opdName}\t${h.title}\t${labelOf(DIMENSIONS, h.dimension, lang)}`);
+        } else {
+          const clusters = duplicateClusters(mp);
+          if (values.json) out(JSON.stringify(clusters.map((c) => ({ strength: Math.round(c.strength * 1000) / 1000, programs: c.programs.map((p) => ({ id: p.id, title: p.title, opd: p.opdAbbr || p.opdName })) })), null, 2));
+          else if (clusters.length === 0) out(lang === 'en' ? 'No likely duplicates.' : 'Tidak ada kemungkinan duplikat.');
+          else for (const c of clusters) out(`${Math.round(c.strength * 100)}%\t${c.programs.map((p) => `${p.opdAbbr || p.opdName}: ${p.title}`).join('  |  ')}`);
         }
       } finally { mp.close(); }
       return 0;

@@ -15,6 +15,7 @@ import { ProgramsScreen } from './screens/programs/ProgramsScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
 import { SetupScreen } from './screens/setup/SetupScreen';
 import { notifyError } from './components/notify';
+import { DuplicatesScreen } from './screens/duplicates/DuplicatesScreen';
 
 let bumpTimer: ReturnType<typeof setTimeout> | undefined;
 const bumpSoon = () => { clearTimeout(bumpTimer); bumpTimer = setTimeout(() => useApp.getState().bump(), 250); };
@@ -46,7 +47,10 @@ export function App() {
   }, [masterplanId]);
 
   const views: View[] = ['capture', 'programs', 'dashboard', 'setup'];
-  useHotkeys(views.map((v, i) => [`alt+${i + 1}`, () => setView(v)] as [string, () => void]), []);
+  // Views with a fixed hotkey, appended after the numbered ones. Duplicate review: Alt+6 (Alt+5 is the export's).
+  const fixedViews: [View, number][] = [['duplicates', 6]];
+  const hotkeyOf = (v: View) => fixedViews.find(([x]) => x === v)?.[1] ?? views.indexOf(v) + 1;
+  useHotkeys([...views, ...fixedViews.map(([v]) => v)].map((v) => [`alt+${hotkeyOf(v)}`, () => setView(v)] as [string, () => void]), []);
 
   if (!app) {
     return <Center h="100%">{loadError ? <Alert color="red" title={t('app.unreachable')}>{loadError}</Alert> : <Loader />}</Center>;
@@ -70,7 +74,7 @@ export function App() {
         </Title>
         <Tabs value={view} onChange={(v) => v && setView(v as View)} variant="pills" style={{ flex: 1 }}>
           <Tabs.List>
-            {views.map((v, i) => <Tabs.Tab key={v} value={v} data-testid={`nav-${v}`} title={`Alt+${i + 1}`}>{t(`nav.${v}`)}</Tabs.Tab>)}
+            {[...views, ...fixedViews.map(([v]) => v)].map((v) => <Tabs.Tab key={v} value={v} data-testid={`nav-${v}`} title={`Alt+${hotkeyOf(v)}`}>{t(`nav.${v}`)}</Tabs.Tab>)}
           </Tabs.List>
         </Tabs>
         <SaveIndicator />
@@ -85,6 +89,7 @@ export function App() {
         {view === 'programs' && <ProgramsScreen />}
         {view === 'dashboard' && <DashboardScreen />}
         {view === 'setup' && <SetupScreen />}
+        {view === 'duplicates' && <DuplicatesScreen />}
       </main>
     </>
   );

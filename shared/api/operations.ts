@@ -9,6 +9,9 @@ export const OPERATIONS = [
   'program.listForOpd', 'program.query', 'program.get', 'program.create', 'program.update', 'program.delete',
   'program.restore', 'program.setRelatedOpds', 'program.history',
   'dashboard.get',
+  // duplicate finding and synergies (issue 5)
+  'similar.query', 'duplicates.clusters', 'duplicates.merge', 'duplicates.undoMerge', 'duplicates.merges',
+  'duplicates.markNotDuplicate', 'synergy.link', 'synergy.unlink', 'synergy.list', 'synergy.map',
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 

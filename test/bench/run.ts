@@ -9,6 +9,7 @@ import { Workspace } from '../../electron/core/workspace';
 import { DEMO_PROGRAMS } from '../../electron/core/demo/demoData';
 import { uuidv7 } from '../../electron/core/ids';
 import type { RowChange } from '../../electron/core/db/masterplanDb';
+import { runSimilarityBench } from './similarity';
 
 const N = Number(process.env.BENCH_PROGRAMS ?? 10_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rembuk-bench-'));
@@ -119,3 +120,4 @@ const widths = [0, 1, 2, 3, 4].map((c) => Math.max(...rows.map((r) => r[c]!.leng
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
 ws.close();
 fs.rmSync(dir, { recursive: true, force: true });
+await runSimilarityBench();

@@ -48,7 +48,7 @@ describe('migration 2: full-text search', () => {
     ins.run('p1', 'Antrean Puskesmas Daring', 'Pendaftaran pasien lewat aplikasi');
     ins.run('p2', 'Telemedisin', 'Konsultasi jarak jauh untuk puskesmas pembantu');
     const before = db.prepare('SELECT * FROM program ORDER BY id').all();
-    migrate(db);
+    migrate(db, 2);
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.prepare('SELECT * FROM program ORDER BY id').all()).toEqual(before);
     expect(refreshSearchIndex(db)).toBe(2);

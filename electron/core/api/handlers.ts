@@ -14,6 +14,10 @@ import {
 } from '../services/programs';
 import { getDashboard } from '../services/dashboard';
 import { updateMasterplan } from '../services/masterplans';
+import {
+  duplicateClusters, linkSynergy, listMerges, listSynergies, markNotDuplicate, mergePrograms, similarPrograms, synergyMap,
+  undoMerge, unlinkSynergy,
+} from '../services/duplicates';
 
 /** What only the hosting shell can do (native dialogs, window lifecycle). The browser harness has none of it. */
 export interface Host {
@@ -73,5 +77,17 @@ export function createHandlers(ws: Workspace, host: Host = NO_HOST): Handlers {
     'program.history': (i) => programHistory(mp(), i.id),
 
     'dashboard.get': (i) => getDashboard(mp(), i.sessionId),
+
+    // duplicate finding and synergies (issue 5)
+    'similar.query': (i) => similarPrograms(mp(), i),
+    'duplicates.clusters': () => duplicateClusters(mp()),
+    'duplicates.merge': (i) => mergePrograms(mp(), i),
+    'duplicates.undoMerge': (i) => undoMerge(mp(), i.mergeId),
+    'duplicates.merges': () => listMerges(mp()),
+    'duplicates.markNotDuplicate': (i) => { markNotDuplicate(mp(), i.programIds, i.note); return ok; },
+    'synergy.link': (i) => linkSynergy(mp(), i),
+    'synergy.unlink': (i) => { unlinkSynergy(mp(), i.id); return ok; },
+    'synergy.list': (i) => listSynergies(mp(), i.programId),
+    'synergy.map': () => synergyMap(mp()),
   };
 }

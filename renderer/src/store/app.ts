@@ -5,7 +5,7 @@ import type { AppState } from '../../../shared/api/schemas';
 import { call } from '../api/client';
 import { setUiLanguage } from '../i18n';
 
-export type View = 'capture' | 'programs' | 'dashboard' | 'setup';
+export type View = 'capture' | 'programs' | 'dashboard' | 'setup' | 'duplicates';
 const VIEW_KEY = 'rembuk.view';
 const SESSION_KEY = 'rembuk.session';
 
@@ -23,7 +23,7 @@ interface AppStore {
 
 const storedView = (): View => {
   const v = sessionStorage.getItem(VIEW_KEY);
-  return v === 'programs' || v === 'dashboard' || v === 'setup' ? v : 'capture';
+  return v === 'programs' || v === 'dashboard' || v === 'setup' || v === 'duplicates' ? v : 'capture';
 };
 
 export const useApp = create<AppStore>((set, get) => ({
