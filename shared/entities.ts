@@ -36,8 +36,10 @@ export const ENTITIES = {
       leadOpdId: 'ref', presentationId: 'ref', title: 'text', description: 'text', dimension: 'text', element: 'text',
       horizon: 'text', quickWin: 'bool', startYear: 'int', endYear: 'int', budget: 'int', funding: 'text',
       outputs: 'text', rpjmdRef: 'text', status: 'text', notes: 'text',
+      // duplicate finding (migration 4): the program this one was merged into
+      mergedIntoId: 'ref',
     },
-    refs: { leadOpdId: 'opd', presentationId: 'presentation' },
+    refs: { leadOpdId: 'opd', presentationId: 'presentation', mergedIntoId: 'program' },
   },
   programOpd: { table: 'program_opd', fields: { programId: 'ref', opdId: 'ref' }, refs: { programId: 'program', opdId: 'opd' } },
   // --- export (issue 3): the narrative of the masterplan document and its export settings ---
@@ -50,6 +52,20 @@ export const ENTITIES = {
       paper: 'text', marginTop: 'int', marginRight: 'int', marginBottom: 'int', marginLeft: 'int', fontFamily: 'text',
       fontSize: 'real', rupiahStyle: 'text', language: 'text', chapters: 'text', statuses: 'text', includeNotes: 'bool',
     },
+  },
+  // ---- duplicate finding and synergies (migration 4) ----
+  /** Two programs that complement each other; a note on each OPD's role. Id: `<programAId>:<programBId>` (A < B). */
+  synergy: {
+    table: 'synergy',
+    fields: { programAId: 'ref', programBId: 'ref', kind: 'text', note: 'text', roleA: 'text', roleB: 'text' },
+    refs: { programAId: 'program', programBId: 'program' },
+  },
+  /** A decision about a pair of likely duplicates: 'not-duplicate' (never shown again) or 'merged' (B merged into A;
+   * `mergeId` groups one merge, `mergeRecord` is JSON of what it changed so that undo is exact). */
+  duplicateDecision: {
+    table: 'duplicate_decision',
+    fields: { programAId: 'ref', programBId: 'ref', decision: 'text', note: 'text', mergeId: 'text', mergeRecord: 'text' },
+    refs: { programAId: 'program', programBId: 'program' },
   },
 } as const satisfies Record<string, EntityDef>;
 
@@ -79,4 +95,9 @@ export function isEntityName(s: string): s is EntityName {
 /** Deterministic id of the link between a program and a related OPD, so two devices adding the same link converge. */
 export function programOpdId(programId: string, opdId: string): string {
   return `${programId}:${opdId}`;
+}
+
+/** Deterministic id of a link or decision between two programs, whatever order they are given in. */
+export function programPairId(a: string, b: string): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
 }

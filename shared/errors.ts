@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'EXCHANGE_OTHER_MASTERPLAN', 'EXCHANGE_INCOMPLETE', 'EXCHANGE_EMPTY', 'IMPORT_NEEDS_CONFIRMATION', 'SYNC_FOLDER_UNAVAILABLE',
   // --- export (issue 3) ---
   'EXPORT_TARGET_LOCKED', 'EXPORT_FAILED', 'EXPORT_NOT_FOUND', 'EXPORT_BUSY',
+  // duplicate finding and synergies (issue 5)
+  'MERGE_NEEDS_TWO', 'MERGE_LEAD_NOT_INVOLVED', 'SYNERGY_SAME_PROGRAM', 'MERGE_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

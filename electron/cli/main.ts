@@ -23,6 +23,7 @@ import type { ImportReport } from '../core/sync/merge';
 import { APP_VERSION } from '../core/version';
 import { runExport } from '../core/export/run';
 import { translator } from '../../shared/i18n';
+import { duplicateClusters, similarPrograms } from '../core/services/duplicates';
 
 const USAGE = `Pemakaian / usage:
   rembuk demo <db>               buat masterplan demo / create the demo masterplan
@@ -33,10 +34,12 @@ const USAGE = `Pemakaian / usage:
                                  <db> yang belum ada = bergabung / a missing <db> joins the masterplan
   rembuk export docx <db> -o <berkas.docx> [--paper a4|f4] [--lang id|en]   dokumen masterplan (Word)
   rembuk export xlsx <db> -o <berkas.xlsx>                                  daftar program (Excel)
+  rembuk similar <db> "<teks>" [--limit N] [--json]  program yang mirip / similar programs
+  rembuk duplicates <db> [--json]                    kelompok kemungkinan duplikat / likely duplicates
 Opsi / options: --lang id|en`;
 
 export function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): number | Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' }, output: { type: 'string', short: 'o' }, out: { type: 'string' }, paper: { type: 'string' }, 'only-new': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' }, output: { type: 'string', short: 'o' }, out: { type: 'string' }, paper: { type: 'string' }, 'only-new': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, limit: { type: 'string' } } });
   const config = new AppConfig(defaultDataDir());
   const lang = values.lang === 'en' || values.lang === 'id' ? values.lang : config.get().language;
   const [command, dbArg] = positionals;
@@ -80,6 +83,29 @@ export function run(argv: string[], out: (s: string) => void = (s) => process.st
                 r.budget == null ? '-' : formatRupiah(r.budget), labelOf(PROGRAM_STATUSES, r.status, lang)].join('\t'));
             }
           }
+        }
+      } finally { mp.close(); }
+      return 0;
+    }
+    // ---- duplicate finding (issue 5) ----
+    if (command === 'similar' || command === 'duplicates') {
+      const text = positionals[2];
+      if (command === 'similar' && !text) { out(USAGE); return 2; }
+      const limit = values.limit === undefined ? 10 : Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 50) { out(USAGE); return 2; }
+      // writable, so the similarity index catches up and is kept for the next call
+      const mp = MasterplanDb.open(file, { installationId });
+      try {
+        if (command === 'similar') {
+          const hits = similarPrograms(mp, { text: text!, limit });
+          if (values.json) out(JSON.stringify(hits.map((h) => ({ id: h.id, title: h.title, opd: h.opdAbbr || h.opdName, dimension: h.dimension, score: Math.round(h.score * 1000) / 1000, likelyDuplicate: h.likelyDuplicate })), null, 2));
+          else if (hits.length === 0) out(lang === 'en' ? 'No similar programs.' : 'Tidak ada program yang mirip.');
+          else for (const h of hits) out(`${Math.round(h.score * 100)}%\t${h.opdAbbr || h.opdName}\t${h.title}\t${labelOf(DIMENSIONS, h.dimension, lang)}`);
+        } else {
+          const clusters = duplicateClusters(mp);
+          if (values.json) out(JSON.stringify(clusters.map((c) => ({ strength: Math.round(c.strength * 1000) / 1000, programs: c.programs.map((p) => ({ id: p.id, title: p.title, opd: p.opdAbbr || p.opdName })) })), null, 2));
+          else if (clusters.length === 0) out(lang === 'en' ? 'No likely duplicates.' : 'Tidak ada kemungkinan duplikat.');
+          else for (const c of clusters) out(`${Math.round(c.strength * 100)}%\t${c.programs.map((p) => `${p.opdAbbr || p.opdName}: ${p.title}`).join('  |  ')}`);
         }
       } finally { mp.close(); }
       return 0;

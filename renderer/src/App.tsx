@@ -17,6 +17,7 @@ import { SetupScreen } from './screens/setup/SetupScreen';
 import { SyncScreen } from './screens/sync/SyncScreen';
 import { ExportScreen } from './screens/export/ExportScreen';
 import { notifyError, notifyOpenFile } from './components/notify';
+import { DuplicatesScreen } from './screens/duplicates/DuplicatesScreen';
 
 let bumpTimer: ReturnType<typeof setTimeout> | undefined;
 const bumpSoon = () => { clearTimeout(bumpTimer); bumpTimer = setTimeout(() => useApp.getState().bump(), 250); };
@@ -70,7 +71,7 @@ export function App() {
     if (masterplanId) void replayJournal(masterplanId);
   }, [masterplanId]);
 
-  const views: View[] = ['capture', 'programs', 'dashboard', 'setup', 'sync', 'export'];
+  const views: View[] = ['capture', 'programs', 'dashboard', 'setup', 'sync', 'export', 'duplicates'];
   useHotkeys(views.map((v, i) => [`alt+${i + 1}`, () => setView(v)] as [string, () => void]), []);
 
   if (!app) {
@@ -117,6 +118,7 @@ export function App() {
         {view === 'setup' && <SetupScreen />}
         {view === 'sync' && <SyncScreen />}
         {view === 'export' && <ExportScreen />}
+        {view === 'duplicates' && <DuplicatesScreen />}
       </main>
     </>
   );

@@ -8,6 +8,7 @@ import {
   ProgramRow, RecentEntry, RegionKind, Session, SessionFields, Stage, Year,
   ConflictView, ImportReport, IncomingFile, IncomingFileConfirmed, IncomingSource, SyncStatus,
   ExportFormat, ExportProgress, ExportSettings, ExportSettingsFields, Narrative, NarrativeFields,
+  DuplicateCluster, MergeEntry, SimilarProgram, SynergyLink, SynergyMap, SynergyNote,
 } from './schemas';
 
 const Empty = z.object({}).strict();
@@ -94,6 +95,20 @@ export const contract = {
   'export.cancel': op(z.object({ jobId: Id }).strict(), Ok),
   'export.open': op(z.object({ jobId: Id }).strict(), Ok),
   'export.showInFolder': op(z.object({ jobId: Id }).strict(), Ok),
+  // ---- duplicate finding and synergies (issue 5) ----
+  'similar.query': op(z.object({
+    text: z.string().max(2000), description: z.string().max(50_000).nullable().optional(), opdId: Id.optional(),
+    excludeId: Id.optional(), limit: z.number().int().min(1).max(50).optional(),
+  }).strict(), z.array(SimilarProgram)),
+  'duplicates.clusters': op(Empty, z.array(DuplicateCluster)),
+  'duplicates.merge': op(z.object({ survivorId: Id, otherIds: z.array(Id).min(1).max(100), leadOpdId: Id.optional(), note: SynergyNote.optional() }).strict(), z.object({ mergeId: z.string(), survivor: Program })),
+  'duplicates.undoMerge': op(z.object({ mergeId: Id }).strict(), Program),
+  'duplicates.merges': op(Empty, z.array(MergeEntry)),
+  'duplicates.markNotDuplicate': op(z.object({ programIds: z.array(Id).min(2).max(100), note: SynergyNote.optional() }).strict(), Ok),
+  'synergy.link': op(z.object({ programAId: Id, programBId: Id, note: SynergyNote.optional(), roleA: SynergyNote.optional(), roleB: SynergyNote.optional() }).strict(), SynergyLink),
+  'synergy.unlink': op(z.object({ id: Id }).strict(), Ok),
+  'synergy.list': op(z.object({ programId: Id.optional() }).strict(), z.array(SynergyLink)),
+  'synergy.map': op(Empty, SynergyMap),
 } satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

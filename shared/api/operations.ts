@@ -16,6 +16,9 @@ export const OPERATIONS = [
   // --- export (issue 3) ---
   'narrative.list', 'narrative.update', 'export.getSettings', 'export.saveSettings', 'export.pickPath', 'export.start',
   'export.cancel', 'export.open', 'export.showInFolder',
+  // duplicate finding and synergies (issue 5)
+  'similar.query', 'duplicates.clusters', 'duplicates.merge', 'duplicates.undoMerge', 'duplicates.merges',
+  'duplicates.markNotDuplicate', 'synergy.link', 'synergy.unlink', 'synergy.list', 'synergy.map',
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 

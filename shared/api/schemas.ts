@@ -248,3 +248,31 @@ export const ExportProgress = z.object({
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 export type ExportProgress = z.infer<typeof ExportProgress>;
+
+// ---------- duplicate finding and synergies (issue 5) ----------
+export const SimilarProgram = z.object({
+  id: z.string(), title: z.string(), leadOpdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable(),
+  dimension: z.string().nullable(), element: z.string().nullable(), score: z.number(), sameOpd: z.boolean(), likelyDuplicate: z.boolean(),
+});
+export type SimilarProgram = z.infer<typeof SimilarProgram>;
+const ClusterProgram = z.object({
+  id: z.string(), title: z.string(), leadOpdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable(),
+  dimension: z.string().nullable(), element: z.string().nullable(),
+});
+export const DuplicateCluster = z.object({
+  id: z.string(), strength: z.number(), opdCount: z.number(), programs: z.array(ClusterProgram),
+  pairs: z.array(z.object({ a: z.string(), b: z.string(), score: z.number() })),
+});
+export type DuplicateCluster = z.infer<typeof DuplicateCluster>;
+const LinkSide = z.object({ id: z.string(), title: z.string(), leadOpdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable() });
+export const SynergyLink = z.object({
+  id: z.string(), kind: z.string(), note: z.string().nullable(), roleA: z.string().nullable(), roleB: z.string().nullable(), a: LinkSide, b: LinkSide,
+});
+export type SynergyLink = z.infer<typeof SynergyLink>;
+export const SynergyMap = z.object({
+  opds: z.array(z.object({ id: z.string(), name: z.string(), abbr: z.string().nullable() })),
+  cells: z.array(z.object({ a: z.string(), b: z.string(), shared: z.number(), complementary: z.number() })),
+});
+export type SynergyMap = z.infer<typeof SynergyMap>;
+export const MergeEntry = z.object({ mergeId: z.string(), survivorId: z.string(), survivorTitle: z.string(), mergedTitles: z.array(z.string()) });
+export const SynergyNote = text(LIMITS.short).nullable();

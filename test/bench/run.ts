@@ -11,6 +11,7 @@ import { uuidv7 } from '../../electron/core/ids';
 import type { RowChange } from '../../electron/core/db/masterplanDb';
 import { runSyncBench } from './sync';
 import { runExportBench } from './export';
+import { runSimilarityBench } from './similarity';
 
 const N = Number(process.env.BENCH_PROGRAMS ?? 10_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rembuk-bench-'));
@@ -124,3 +125,4 @@ fs.rmSync(dir, { recursive: true, force: true });
 
 await runSyncBench();
 await runExportBench();
+await runSimilarityBench();

@@ -18,6 +18,10 @@ import { slugify, updateMasterplan } from '../services/masterplans';
 import { applyImport, exportWork, listConflicts, markExported, previewImport, readIncoming, resolveConflict } from '../sync/service';
 import { getExportSettings, listNarrative, saveExportSettings, updateNarrative } from '../services/narrative';
 import { defaultExportPath } from '../export/jobs';
+import {
+  duplicateClusters, linkSynergy, listMerges, listSynergies, markNotDuplicate, mergePrograms, similarPrograms, synergyMap,
+  undoMerge, unlinkSynergy,
+} from '../services/duplicates';
 
 /** What only the hosting shell can do (native dialogs, window lifecycle). The browser harness has none of it. */
 export interface Host {
@@ -142,5 +146,16 @@ export function createHandlers(ws: Workspace, host: Host = NO_HOST): Handlers {
     'export.cancel': async (i) => { await ws.exports.cancel(i.jobId); return ok; },
     'export.open': async (i) => { await host.openPath(ws.exports.fileOf(i.jobId)); return ok; },
     'export.showInFolder': (i) => { host.showInFolder(ws.exports.fileOf(i.jobId)); return ok; },
+    // duplicate finding and synergies (issue 5)
+    'similar.query': (i) => similarPrograms(mp(), i),
+    'duplicates.clusters': () => duplicateClusters(mp()),
+    'duplicates.merge': (i) => mergePrograms(mp(), i),
+    'duplicates.undoMerge': (i) => undoMerge(mp(), i.mergeId),
+    'duplicates.merges': () => listMerges(mp()),
+    'duplicates.markNotDuplicate': (i) => { markNotDuplicate(mp(), i.programIds, i.note); return ok; },
+    'synergy.link': (i) => linkSynergy(mp(), i),
+    'synergy.unlink': (i) => { unlinkSynergy(mp(), i.id); return ok; },
+    'synergy.list': (i) => listSynergies(mp(), i.programId),
+    'synergy.map': () => synergyMap(mp()),
   };
 }

@@ -8,6 +8,7 @@ import { DELETED_FIELD, ENTITIES, fieldsOf, fieldKind, toColumn, type EntityName
 import { HlcClock } from '../../../shared/hlc';
 import { openDatabase, sqliteError } from './open';
 import { refreshSearchIndex } from '../search/ftsIndex';
+import { refreshSimilarIndex } from '../similarity/similarIndex';
 
 export interface RowChange {
   entity: EntityName;
@@ -211,6 +212,7 @@ export class MasterplanDb {
   syncToDisk(): void {
     if (this.closed) return;
     try { refreshSearchIndex(this.db); } catch { /* retried before the next search */ }
+    try { refreshSimilarIndex(this.db); } catch { /* retried before the next similar-program query */ }
     try { this.db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy: the next write schedules another */ }
   }
 

@@ -1,6 +1,9 @@
 /** Schema migrations, applied in order by `PRAGMA user_version`. Never edit a released migration: add one. */
 import type { Database } from 'better-sqlite3';
 
+/** The duplicate-finding migration's version (its tests refer to it by name). */
+export const SIMILARITY_MIGRATION_VERSION = 5;
+
 export interface Migration { version: number; name: string; up(db: Database): void }
 
 /** The v1 entity tables, frozen as released (the entity registry in shared/entities.ts describes the latest). */
@@ -220,6 +223,59 @@ CREATE TABLE export_settings (
   created_stamp TEXT NOT NULL,
   updated_stamp TEXT NOT NULL
 ) STRICT;
+`);
+    },
+  },
+  // ---- duplicate finding and synergies (issue 5). Version 5 (3 is sync, 4 is export).
+  {
+    version: SIMILARITY_MIGRATION_VERSION,
+    name: 'duplicate finding: synergies, decisions, merged programs, similarity index',
+    up(db) {
+      db.exec(`
+ALTER TABLE program ADD COLUMN merged_into_id TEXT REFERENCES program(id) DEFERRABLE INITIALLY DEFERRED;
+CREATE TABLE synergy (
+  id TEXT PRIMARY KEY NOT NULL,
+  program_a_id TEXT REFERENCES program(id) DEFERRABLE INITIALLY DEFERRED,
+  program_b_id TEXT REFERENCES program(id) DEFERRABLE INITIALLY DEFERRED,
+  kind TEXT,
+  note TEXT,
+  role_a TEXT,
+  role_b TEXT,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  created_stamp TEXT NOT NULL,
+  updated_stamp TEXT NOT NULL
+) STRICT;
+CREATE INDEX synergy_a ON synergy(program_a_id);
+CREATE INDEX synergy_b ON synergy(program_b_id);
+CREATE TABLE duplicate_decision (
+  id TEXT PRIMARY KEY NOT NULL,
+  program_a_id TEXT REFERENCES program(id) DEFERRABLE INITIALLY DEFERRED,
+  program_b_id TEXT REFERENCES program(id) DEFERRABLE INITIALLY DEFERRED,
+  decision TEXT,
+  note TEXT,
+  merge_id TEXT,
+  merge_record TEXT,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  created_stamp TEXT NOT NULL,
+  updated_stamp TEXT NOT NULL
+) STRICT;
+CREATE INDEX duplicate_decision_merge ON duplicate_decision(merge_id);
+
+-- Local, derived: the normalised terms of every live program (electron/core/similarity/similarIndex.ts) and their
+-- FTS5 index for candidate search. Saves only mark a program pending; the index catches up before every query.
+CREATE TABLE similar_doc (program_rowid INTEGER PRIMARY KEY NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL) STRICT;
+CREATE VIRTUAL TABLE similar_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61');
+CREATE TABLE similar_pending (program_rowid INTEGER PRIMARY KEY NOT NULL) STRICT;
+CREATE TRIGGER similar_ai AFTER INSERT ON program BEGIN
+  INSERT OR IGNORE INTO similar_pending VALUES (new.rowid);
+END;
+CREATE TRIGGER similar_au AFTER UPDATE OF title, description, deleted, merged_into_id ON program BEGIN
+  INSERT OR IGNORE INTO similar_pending VALUES (new.rowid);
+END;
+CREATE TRIGGER similar_ad AFTER DELETE ON program BEGIN
+  INSERT OR IGNORE INTO similar_pending VALUES (old.rowid);
+END;
+INSERT INTO similar_pending SELECT rowid FROM program;
 `);
     },
   },

@@ -49,8 +49,27 @@ function hasTable(db: Database.Database, name: string): boolean {
 }
 
 /** Hook for the duplicate-finding feature: returns its records once its tables exist. */
-export function loadSynergyExtras(_db: Database.Database): SynergyExtras {
-  return { complementary: [], duplicates: [] };
+export function loadSynergyExtras(db: Database.Database): SynergyExtras {
+  const has = (t: string) => !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t);
+  const complementary: ComplementaryPairM[] = !has('synergy') ? [] : (db.prepare(`SELECT program_a_id AS a, program_b_id AS b, note, role_a, role_b
+    FROM synergy WHERE deleted = 0 ORDER BY created_stamp`).all() as { a: string; b: string; note: string | null; role_a: string | null; role_b: string | null }[])
+    .map((r) => ({ programA: r.a, programB: r.b, note: cleanText([r.role_a, r.role_b, r.note].filter((x) => x && x.trim()).join(' · ')) }));
+  const duplicates: ResolvedDuplicateM[] = [];
+  if (has('duplicate_decision')) {
+    const rows = db.prepare(`SELECT d.merge_id, d.program_a_id AS kept, d.program_b_id AS merged, d.note, k.lead_opd_id AS lead, m.title AS merged_title
+      FROM duplicate_decision d JOIN program k ON k.id = d.program_a_id LEFT JOIN program m ON m.id = d.program_b_id
+      WHERE d.deleted = 0 AND d.decision = 'merged' AND k.deleted = 0 ORDER BY d.created_stamp`).all() as { merge_id: string | null; kept: string; merged: string; note: string | null; lead: string; merged_title: string | null }[];
+    const byMerge = new Map<string, ResolvedDuplicateM>();
+    for (const r of rows) {
+      const key = r.merge_id ?? `${r.kept}:${r.merged}`;
+      const entry = byMerge.get(key) ?? { mergedProgramIds: [], keptProgramId: r.kept, leadOpdId: r.lead, note: '' };
+      entry.mergedProgramIds.push(r.merged);
+      entry.note = cleanText([entry.note, r.merged_title ?? '', r.note ?? ''].filter(Boolean).join(' · '));
+      byMerge.set(key, entry);
+    }
+    duplicates.push(...byMerge.values());
+  }
+  return { complementary, duplicates };
 }
 
 export function loadModel(db: Database.Database, opts: { overrides?: Partial<ExportSettingsValue>; today?: string } = {}): ExportModel {

@@ -6,7 +6,7 @@ import { call } from '../api/client';
 import { setUiLanguage } from '../i18n';
 
 export type PendingImport = { file: File } | { path: string };
-export type View = 'capture' | 'programs' | 'dashboard' | 'setup' | 'sync' | 'export';
+export type View = 'capture' | 'programs' | 'dashboard' | 'setup' | 'sync' | 'export' | 'duplicates';
 const VIEW_KEY = 'rembuk.view';
 const SESSION_KEY = 'rembuk.session';
 
@@ -27,7 +27,7 @@ interface AppStore {
 
 const storedView = (): View => {
   const v = sessionStorage.getItem(VIEW_KEY);
-  return v === 'programs' || v === 'dashboard' || v === 'setup' || v === 'sync' || v === 'export' ? v : 'capture';
+  return v === 'programs' || v === 'dashboard' || v === 'setup' || v === 'sync' || v === 'export' || v === 'duplicates' ? v : 'capture';
 };
 
 export const useApp = create<AppStore>((set, get) => ({

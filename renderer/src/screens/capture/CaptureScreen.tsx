@@ -14,6 +14,7 @@ import { notifyError } from '../../components/notify';
 import { ProgramEditor } from '../programs/ProgramEditor';
 import { QuickAddForm } from './QuickAddForm';
 import { Timer } from './Timer';
+import { ProgramDrawer } from '../duplicates/ProgramDrawer';
 import { moved } from '../../components/reorder';
 
 const SELECTED_KEY = 'rembuk.presentation';
@@ -27,6 +28,7 @@ export function CaptureScreen() {
   const [opds, setOpds] = useState<Opd[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(() => sessionStorage.getItem(SELECTED_KEY));
   const [programs, setPrograms] = useState<Program[]>([]);
+  const [similarOpen, setSimilarOpen] = useState<string | null>(null);
 
   const select = (id: string | null) => { setSelectedId(id); if (id) sessionStorage.setItem(SELECTED_KEY, id); };
 
@@ -156,7 +158,8 @@ export function CaptureScreen() {
                 <AutoText entity="presentation" id={current.id} field="recommendations" label={t('capture.recommendations')} value={current.recommendations} multiline testId="presentation-recommendations" />
               </Group>
             </Paper>
-            <QuickAddForm key={current.id} opdId={current.opdId} presentationId={current.id} onAdded={() => { loadPrograms(); bump(); }} />
+            <QuickAddForm key={current.id} opdId={current.opdId} presentationId={current.id} onAdded={() => { loadPrograms(); bump(); }} onOpenSimilar={(p) => setSimilarOpen(p.id)} />
+            <ProgramDrawer programId={similarOpen} onClose={() => setSimilarOpen(null)} />
             <Text fw={600}>{t('capture.programsOf', { opd: current.opdAbbr || current.opdName, count: programs.length })}</Text>
             {programs.length === 0 && <Text c="dimmed" size="sm">{t('capture.noPrograms')}</Text>}
             {[...programs].reverse().map((p) => (

@@ -10,6 +10,8 @@ import { ApiError, call } from '../../api/client';
 import { TypeaheadSelect } from '../../components/TypeaheadSelect';
 import { elementOptions, fundingOptions, horizonOptions } from '../../components/options';
 import { errorMessage } from '../../components/notify';
+import type { SimilarProgram } from '../../../../shared/api/schemas';
+import { SimilarPrograms } from './SimilarPrograms';
 
 interface Draft { title: string; element: string | null; horizon: string | null; startYear: string; endYear: string; budget: string; funding: string | null }
 const EMPTY: Draft = { title: '', element: null, horizon: null, startYear: '', endYear: '', budget: '', funding: null };
@@ -19,13 +21,21 @@ function loadDraft(presentationId: string): Draft {
   try { return { ...EMPTY, ...(JSON.parse(localStorage.getItem(draftKey(presentationId)) ?? '{}') as Partial<Draft>) }; } catch { return EMPTY; }
 }
 
-export function QuickAddForm({ opdId, presentationId, onAdded }: { opdId: string; presentationId: string; onAdded(): void }) {
+interface QuickAddProps {
+  opdId: string; presentationId: string; onAdded(): void;
+  /** Show similar existing programs while the title is typed (duplicate warning); Alt+O opens one through this. */
+  onOpenSimilar?(program: SimilarProgram): void;
+}
+
+export function QuickAddForm({ opdId, presentationId, onAdded, onOpenSimilar }: QuickAddProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const [draft, setDraft] = useState<Draft>(() => loadDraft(presentationId));
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const [busy, setBusy] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
+  /** Programs to link as complementary once this one is added (chosen with Alt+L in the similar list). */
+  const [linkTo, setLinkTo] = useState<string[]>([]);
 
   useEffect(() => { setDraft(loadDraft(presentationId)); setErrors({}); }, [presentationId]);
   useEffect(() => {
@@ -49,14 +59,16 @@ export function QuickAddForm({ opdId, presentationId, onAdded }: { opdId: string
     if (Object.keys(errs).length) { setErrors(errs); return; }
     setBusy(true);
     try {
-      await call('program.create', {
+      const created = await call('program.create', {
         fields: {
           leadOpdId: opdId, presentationId, title: draft.title, element: draft.element, horizon: draft.horizon as never,
           startYear: sy, endYear: ey, budget: budget.ok ? budget.value : null, funding: draft.funding as never,
         },
       });
+      for (const other of linkTo) await call('synergy.link', { programAId: created.id, programBId: other });
       setDraft(EMPTY);
       setErrors({});
+      setLinkTo([]);
       onAdded();
       titleRef.current?.focus();
     } catch (e) {
@@ -95,6 +107,12 @@ export function QuickAddForm({ opdId, presentationId, onAdded }: { opdId: string
             <TypeaheadSelect label={t('fields.funding')} options={fundingOptions(lang)} value={draft.funding} onChange={(v) => set('funding', v)} error={errors.funding} clearable data-testid="qa-funding" />
           </div>
         </div>
+        {onOpenSimilar && (
+          <SimilarPrograms
+            text={draft.title} opdId={opdId} linked={linkTo} onOpen={onOpenSimilar}
+            onToggleLink={(p) => setLinkTo((l) => (l.includes(p.id) ? l.filter((x) => x !== p.id) : [...l, p.id]))}
+          />
+        )}
         <Group justify="space-between" mt={6}>
           <Text className="kbd-hint">{t('capture.keyboardHint')}</Text>
           <Button type="submit" size="xs" loading={busy} data-testid="qa-add">{t('capture.add')}</Button>

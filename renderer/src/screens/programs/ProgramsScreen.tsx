@@ -1,7 +1,7 @@
 /** All programs: filters, full-text search (SQLite FTS5), a virtual list that stays smooth at 10,000 rows, and a
  * drawer with the program's fields and its history. */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Badge, Checkbox, Drawer, Group, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Badge, Box, Checkbox, Drawer, Group, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { call } from '../../api/client';
 import { useApp } from '../../store/app';
 import { notifyError } from '../../components/notify';
 import { ProgramEditor } from './ProgramEditor';
+import { ProgramLinks } from '../duplicates/ProgramDrawer';
 import { ProgramHistory } from './ProgramHistory';
 
 const ROW_HEIGHT = 38;
@@ -90,7 +91,10 @@ export function ProgramsScreen() {
         {open && (
           <Tabs defaultValue="fields">
             <Tabs.List><Tabs.Tab value="fields">{t('programs.fields')}</Tabs.Tab><Tabs.Tab value="history" data-testid="history-tab">{t('programs.history')}</Tabs.Tab></Tabs.List>
-            <Tabs.Panel value="fields" pt="sm"><ProgramEditor key={open.id} program={open} opds={opds} onDeleted={() => setOpenId(null)} /></Tabs.Panel>
+            <Tabs.Panel value="fields" pt="sm">
+              <ProgramEditor key={open.id} program={open} opds={opds} onDeleted={() => setOpenId(null)} />
+              <Box mt="md"><ProgramLinks programId={open.id} /></Box>
+            </Tabs.Panel>
             <Tabs.Panel value="history" pt="sm"><ProgramHistory id={open.id} opds={opds} /></Tabs.Panel>
           </Tabs>
         )}

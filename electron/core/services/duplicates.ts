@@ -1,0 +1,229 @@
+/** Duplicate finding and synergies: as-you-type similar programs, clusters of likely duplicates, merge / undo merge,
+ * "not a duplicate" decisions, complementary (synergy) links and the OPD × OPD synergy map. Every record goes through
+ * the write path, so it syncs. */
+import { AppError } from '../../../shared/errors';
+import { programOpdId, programPairId } from '../../../shared/entities';
+import type {
+  DuplicateCluster, SimilarProgram, SynergyLink, SynergyMap,
+} from '../../../shared/api/schemas';
+import { uuidv7 } from '../ids';
+import type { MasterplanDb, RowChange } from '../db/masterplanDb';
+import { DEFAULT_THRESHOLD } from '../similarity/measure';
+import { querySimilar, scanPairs } from '../similarity/similarIndex';
+import { getOpd } from './opds';
+import { getProgram } from './programs';
+
+interface Info { id: string; title: string; leadOpdId: string; opdName: string; opdAbbr: string | null; dimension: string | null; element: string | null }
+
+function infos(mp: MasterplanDb, ids: string[]): Map<string, Info> {
+  const rows = mp.prepare(`SELECT p.id, p.title, p.lead_opd_id, o.name, o.abbr, p.dimension, p.element FROM program p JOIN opd o ON o.id = p.lead_opd_id
+    WHERE p.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as { id: string; title: string | null; lead_opd_id: string; name: string; abbr: string | null; dimension: string | null; element: string | null }[];
+  return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title ?? '', leadOpdId: r.lead_opd_id, opdName: r.name, opdAbbr: r.abbr, dimension: r.dimension, element: r.element }]));
+}
+
+/** Similar existing programs for what is being typed: other OPDs first, then the same OPD; each with its score. */
+export function similarPrograms(mp: MasterplanDb, input: { text: string; opdId?: string; limit?: number; description?: string | null; excludeId?: string }): SimilarProgram[] {
+  const limit = input.limit ?? 5;
+  const hits = querySimilar(mp.db, input.text, { limit: limit * 3, description: input.description, excludeIds: input.excludeId ? [input.excludeId] : [] });
+  const info = infos(mp, hits.map((h) => h.programId));
+  const out = hits.flatMap((h) => {
+    const i = info.get(h.programId);
+    return i ? [{ ...i, score: h.score, sameOpd: !!input.opdId && i.leadOpdId === input.opdId, likelyDuplicate: h.score >= DEFAULT_THRESHOLD }] : [];
+  });
+  out.sort((a, b) => Number(a.sameOpd) - Number(b.sameOpd) || b.score - a.score);
+  return out.slice(0, limit);
+}
+
+/** Pairs a person has already decided on (not a duplicate, merged, or linked as complementary): never shown again. */
+function decidedPairs(mp: MasterplanDb): Set<string> {
+  const ids = mp.prepare(`SELECT id FROM duplicate_decision WHERE deleted = 0 UNION ALL SELECT id FROM synergy WHERE deleted = 0`).pluck().all() as string[];
+  return new Set(ids);
+}
+
+/** Clusters of likely duplicates across the masterplan (connected pairs above the threshold), strongest first. */
+export function duplicateClusters(mp: MasterplanDb, threshold = DEFAULT_THRESHOLD): DuplicateCluster[] {
+  const decided = decidedPairs(mp);
+  const pairs = scanPairs(mp.db, threshold).filter((p) => !decided.has(programPairId(p.a, p.b)));
+  // Complete linkage, strongest pairs first: a program joins a cluster only if it is similar to every member, so a
+  // chain of loosely similar programs never becomes one giant cluster.
+  pairs.sort((x, y) => y.score - x.score);
+  const score = new Map(pairs.map((p) => [programPairId(p.a, p.b), p.score]));
+  const clusterOf = new Map<string, { ids: Set<string>; pairs: typeof pairs }>();
+  const loose: { ids: Set<string>; pairs: typeof pairs }[] = [];
+  for (const p of pairs) {
+    const ca = clusterOf.get(p.a), cb = clusterOf.get(p.b);
+    if (ca && cb) { if (ca === cb) ca.pairs.push(p); else loose.push({ ids: new Set([p.a, p.b]), pairs: [p] }); continue; }
+    if (!ca && !cb) { const g = { ids: new Set([p.a, p.b]), pairs: [p] }; clusterOf.set(p.a, g); clusterOf.set(p.b, g); continue; }
+    const [g, newcomer] = ca ? [ca, p.b] : [cb!, p.a];
+    if ([...g.ids].every((m) => score.has(programPairId(m, newcomer)))) {
+      for (const m of g.ids) g.pairs.push({ a: m, b: newcomer, score: score.get(programPairId(m, newcomer))! });
+      g.ids.add(newcomer); clusterOf.set(newcomer, g);
+    } else loose.push({ ids: new Set([p.a, p.b]), pairs: [p] }); // a likely pair is never hidden: it is shown on its own
+  }
+  const groups = [...new Set(clusterOf.values()), ...loose];
+  const info = infos(mp, [...clusterOf.keys()]);
+  const clusters: DuplicateCluster[] = [];
+  for (const g of groups) {
+    const programs = [...g.ids].map((id) => info.get(id)).filter((x): x is Info => !!x);
+    const strength = Math.max(...g.pairs.map((p) => p.score));
+    g.pairs.sort((a, b) => b.score - a.score);
+    clusters.push({
+      id: [...g.ids].sort()[0]!, strength, programs,
+      pairs: uniquePairs(g.pairs).slice(0, 50).map((p) => ({ a: p.a, b: p.b, score: p.score })),
+      opdCount: new Set(programs.map((p) => p.leadOpdId)).size,
+    });
+  }
+  clusters.sort((a, b) => b.strength - a.strength || b.programs.length - a.programs.length);
+  return clusters;
+}
+
+function uniquePairs<T extends { a: string; b: string }>(pairs: T[]): T[] {
+  const seen = new Set<string>();
+  return pairs.filter((p) => { const k = programPairId(p.a, p.b); if (seen.has(k)) return false; seen.add(k); return true; });
+}
+
+interface MergeRecord { survivorId: string; mergedIds: string[]; previousLeadOpdId: string; addedLinks: string[]; removedLinks: string[] }
+
+/** Merge: the survivor stays (with the chosen lead OPD); every other program's lead OPD becomes a related OPD of the
+ * survivor; the others are tombstoned with `mergedIntoId`, so their texts and history stay reachable. One write. */
+export function mergePrograms(mp: MasterplanDb, input: { survivorId: string; otherIds: string[]; leadOpdId?: string; note?: string | null }): { mergeId: string; survivor: ReturnType<typeof getProgram> } {
+  const survivor = getProgram(mp, input.survivorId, false);
+  const others = [...new Set(input.otherIds)].filter((id) => id !== input.survivorId).map((id) => getProgram(mp, id, false));
+  if (others.length === 0) throw new AppError('MERGE_NEEDS_TWO', {}, 'otherIds');
+  const lead = input.leadOpdId ?? survivor.leadOpdId;
+  getOpd(mp, lead);
+  const involvedOpds = new Set([survivor.leadOpdId, ...others.map((o) => o.leadOpdId)]);
+  if (!involvedOpds.has(lead)) throw new AppError('MERGE_LEAD_NOT_INVOLVED', {}, 'leadOpdId');
+  const mergeId = uuidv7();
+  const changes: RowChange[] = [];
+  if (lead !== survivor.leadOpdId) changes.push({ entity: 'program', id: survivor.id, set: { leadOpdId: lead } });
+  const existing = new Map((mp.prepare('SELECT opd_id, deleted FROM program_opd WHERE program_id = ?').all(survivor.id) as { opd_id: string; deleted: number }[]).map((r) => [r.opd_id, r.deleted]));
+  const wanted = new Set([...involvedOpds, ...others.flatMap((o) => o.relatedOpdIds)]);
+  wanted.delete(lead);
+  const addedLinks: string[] = [];
+  for (const opd of wanted) {
+    const id = programOpdId(survivor.id, opd);
+    const state = existing.get(opd);
+    if (state === 0) continue; // already related
+    changes.push(state === undefined ? { entity: 'programOpd', id, set: { programId: survivor.id, opdId: opd } } : { entity: 'programOpd', id, restore: true });
+    addedLinks.push(id);
+  }
+  // a former lead that is now related would appear twice: the new lead is never also "related"
+  const removedLinks: string[] = [];
+  if (existing.get(lead) === 0) { removedLinks.push(programOpdId(survivor.id, lead)); changes.push({ entity: 'programOpd', id: removedLinks[0]!, delete: true }); }
+  const record: MergeRecord = { survivorId: survivor.id, mergedIds: others.map((o) => o.id), previousLeadOpdId: survivor.leadOpdId, addedLinks, removedLinks };
+  for (const o of others) {
+    changes.push({ entity: 'program', id: o.id, set: { mergedIntoId: survivor.id }, delete: true });
+    const decisionId = programPairId(survivor.id, o.id);
+    const decision = { programAId: survivor.id, programBId: o.id, decision: 'merged', note: input.note ?? null, mergeId, mergeRecord: JSON.stringify(record) };
+    changes.push(mp.getRow('duplicateDecision', decisionId) ? { entity: 'duplicateDecision', id: decisionId, set: decision, restore: true } : { entity: 'duplicateDecision', id: decisionId, set: decision });
+  }
+  mp.write(changes);
+  return { mergeId, survivor: getProgram(mp, survivor.id) };
+}
+
+/** Undo a merge exactly: the merged programs come back, the links the merge added go, the lead OPD is restored. */
+export function undoMerge(mp: MasterplanDb, mergeId: string): ReturnType<typeof getProgram> {
+  const rows = mp.prepare("SELECT id, merge_record FROM duplicate_decision WHERE merge_id = ? AND decision = 'merged' AND deleted = 0").all(mergeId) as { id: string; merge_record: string }[];
+  if (rows.length === 0) throw new AppError('MERGE_NOT_FOUND', {}, 'mergeId');
+  const record = JSON.parse(rows[0]!.merge_record) as MergeRecord;
+  const survivor = getProgram(mp, record.survivorId);
+  const changes: RowChange[] = [];
+  for (const id of record.mergedIds) changes.push({ entity: 'program', id, set: { mergedIntoId: null }, restore: true });
+  for (const id of record.addedLinks) changes.push({ entity: 'programOpd', id, delete: true });
+  for (const id of record.removedLinks) changes.push({ entity: 'programOpd', id, restore: true });
+  if (survivor.leadOpdId !== record.previousLeadOpdId) changes.push({ entity: 'program', id: survivor.id, set: { leadOpdId: record.previousLeadOpdId } });
+  for (const r of rows) changes.push({ entity: 'duplicateDecision', id: r.id, delete: true });
+  mp.write(changes);
+  return getProgram(mp, survivor.id);
+}
+
+/** Merges that can still be undone, newest first. */
+export function listMerges(mp: MasterplanDb): { mergeId: string; survivorId: string; survivorTitle: string; mergedTitles: string[] }[] {
+  const rows = mp.prepare(`SELECT d.merge_id, d.program_a_id, d.program_b_id, a.title AS at, b.title AS bt FROM duplicate_decision d
+    JOIN program a ON a.id = d.program_a_id JOIN program b ON b.id = d.program_b_id
+    WHERE d.decision = 'merged' AND d.deleted = 0 ORDER BY d.updated_stamp DESC`).all() as { merge_id: string; program_a_id: string; program_b_id: string; at: string; bt: string }[];
+  const out = new Map<string, { mergeId: string; survivorId: string; survivorTitle: string; mergedTitles: string[] }>();
+  for (const r of rows) {
+    let m = out.get(r.merge_id);
+    if (!m) out.set(r.merge_id, m = { mergeId: r.merge_id, survivorId: r.program_a_id, survivorTitle: r.at, mergedTitles: [] });
+    m.mergedTitles.push(r.bt);
+  }
+  return [...out.values()];
+}
+
+/** "Not a duplicate": remembered for every pair of the given programs, never shown again. */
+export function markNotDuplicate(mp: MasterplanDb, programIds: string[], note?: string | null): void {
+  const ids = [...new Set(programIds)];
+  if (ids.length < 2) throw new AppError('MERGE_NEEDS_TWO', {}, 'programIds');
+  for (const id of ids) getProgram(mp, id);
+  const changes: RowChange[] = [];
+  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
+    const id = programPairId(ids[i]!, ids[j]!);
+    const [a, b] = ids[i]! < ids[j]! ? [ids[i]!, ids[j]!] : [ids[j]!, ids[i]!];
+    const set = { programAId: a, programBId: b, decision: 'not-duplicate', note: note ?? null };
+    changes.push(mp.getRow('duplicateDecision', id) ? { entity: 'duplicateDecision', id, set, restore: true } : { entity: 'duplicateDecision', id, set });
+  }
+  mp.write(changes);
+}
+
+function toLink(mp: MasterplanDb, id: string): SynergyLink {
+  const r = mp.getRow('synergy', id)!;
+  const info = infos(mp, [r.programAId as string, r.programBId as string]);
+  const side = (pid: string) => { const i = info.get(pid)!; return { id: pid, title: i.title, leadOpdId: i.leadOpdId, opdName: i.opdName, opdAbbr: i.opdAbbr }; };
+  return { id, kind: (r.kind as string) ?? 'complementary', note: r.note as string | null, roleA: r.roleA as string | null, roleB: r.roleB as string | null, a: side(r.programAId as string), b: side(r.programBId as string) };
+}
+
+/** Link two programs as complementary, with a note on each OPD's role. Linking again updates the note and roles. */
+export function linkSynergy(mp: MasterplanDb, input: { programAId: string; programBId: string; note?: string | null; roleA?: string | null; roleB?: string | null }): SynergyLink {
+  if (input.programAId === input.programBId) throw new AppError('SYNERGY_SAME_PROGRAM', {}, 'programBId');
+  getProgram(mp, input.programAId, false);
+  getProgram(mp, input.programBId, false);
+  const swap = input.programAId > input.programBId;
+  const a = swap ? input.programBId : input.programAId, b = swap ? input.programAId : input.programBId;
+  const roleA = swap ? input.roleB : input.roleA, roleB = swap ? input.roleA : input.roleB;
+  const id = programPairId(a, b);
+  const set = { programAId: a, programBId: b, kind: 'complementary', note: input.note ?? null, roleA: roleA ?? null, roleB: roleB ?? null };
+  mp.write([mp.getRow('synergy', id) ? { entity: 'synergy', id, set, restore: true } : { entity: 'synergy', id, set }]);
+  return toLink(mp, id);
+}
+
+export function unlinkSynergy(mp: MasterplanDb, id: string): void {
+  const r = mp.getRow('synergy', id);
+  if (!r || r.deleted) throw new AppError('NOT_FOUND', { entity: 'synergy', id });
+  mp.write([{ entity: 'synergy', id, delete: true }]);
+}
+
+/** Synergy links (of one program, or all), between live programs. */
+export function listSynergies(mp: MasterplanDb, programId?: string): SynergyLink[] {
+  const ids = (programId
+    ? mp.prepare(`SELECT s.id FROM synergy s JOIN program a ON a.id = s.program_a_id JOIN program b ON b.id = s.program_b_id
+        WHERE s.deleted = 0 AND a.deleted = 0 AND b.deleted = 0 AND (s.program_a_id = ? OR s.program_b_id = ?) ORDER BY s.created_stamp`).pluck().all(programId, programId)
+    : mp.prepare(`SELECT s.id FROM synergy s JOIN program a ON a.id = s.program_a_id JOIN program b ON b.id = s.program_b_id
+        WHERE s.deleted = 0 AND a.deleted = 0 AND b.deleted = 0 ORDER BY s.created_stamp`).pluck().all()) as string[];
+  return ids.map((id) => toLink(mp, id));
+}
+
+/** OPD × OPD: how many programs two OPDs share (one leads, the other is related: e.g. after a merge) and how many
+ * complementary links join their programs. */
+export function synergyMap(mp: MasterplanDb): SynergyMap {
+  const opds = mp.prepare('SELECT id, name, abbr FROM opd WHERE deleted = 0 ORDER BY sort_order').all() as { id: string; name: string; abbr: string | null }[];
+  const cells = new Map<string, { shared: number; complementary: number }>();
+  const bump = (x: string, y: string, k: 'shared' | 'complementary') => {
+    if (x === y) return;
+    const key = x < y ? `${x}|${y}` : `${y}|${x}`;
+    const c = cells.get(key) ?? { shared: 0, complementary: 0 };
+    c[k]++;
+    cells.set(key, c);
+  };
+  for (const r of mp.prepare(`SELECT p.lead_opd_id AS a, po.opd_id AS b FROM program_opd po JOIN program p ON p.id = po.program_id
+      WHERE po.deleted = 0 AND p.deleted = 0`).all() as { a: string; b: string }[]) bump(r.a, r.b, 'shared');
+  for (const r of mp.prepare(`SELECT a.lead_opd_id AS a, b.lead_opd_id AS b FROM synergy s JOIN program a ON a.id = s.program_a_id JOIN program b ON b.id = s.program_b_id
+      WHERE s.deleted = 0 AND a.deleted = 0 AND b.deleted = 0`).all() as { a: string; b: string }[]) bump(r.a, r.b, 'complementary');
+  const active = new Set<string>();
+  for (const k of cells.keys()) for (const id of k.split('|')) active.add(id);
+  return {
+    opds: opds.filter((o) => active.has(o.id)).map((o) => ({ id: o.id, name: o.name, abbr: o.abbr })),
+    cells: [...cells].map(([k, v]) => { const [a, b] = k.split('|') as [string, string]; return { a, b, ...v }; }),
+  };
+}

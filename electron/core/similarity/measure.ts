@@ -1,0 +1,132 @@
+/** The similarity measure (pure): IDF-weighted Dice overlap of term sets, on titles and on title + description,
+ * plus a small bonus when dimension or element agree. Chosen and tuned on the labelled pairs (docs/similarity.md). */
+import { WEAK_WORDS } from './normalize';
+
+export interface SimDoc {
+  title: readonly string[];
+  /** Description terms (the title's are not repeated here). */
+  body: readonly string[];
+  dimension?: string | null;
+  element?: string | null;
+}
+
+export interface MeasureParams {
+  /** Weight of weak words (sistem, aplikasi, digital …) relative to others. */
+  weak: number;
+  /** Weight of description terms relative to title terms. */
+  body: number;
+  /** Share of the title-only score when both sides have a description. */
+  titleShare: number;
+  dimensionBonus: number;
+  elementBonus: number;
+  /** Below this title overlap the descriptions are not compared (titles that barely overlap name different programs;
+   * it also keeps the whole-masterplan scan cheap). */
+  minTitle: number;
+}
+
+export const DEFAULT_PARAMS: MeasureParams = { weak: 0.5, body: 0.5, titleShare: 0.5, dimensionBonus: 0.03, elementBonus: 0.05, minTitle: 0.2 };
+/** Pairs at or above this score are reported as likely duplicates (tuned on the labelled pairs). */
+export const DEFAULT_THRESHOLD = 0.3;
+
+/** Document frequencies: how many documents contain each term. */
+export interface DfSource { df(term: string): number; readonly n: number }
+
+export function idf(src: DfSource, term: string): number {
+  return Math.log(1 + (src.n + 1) / (src.df(term) + 1));
+}
+
+export function termWeight(src: DfSource, term: string, p: MeasureParams = DEFAULT_PARAMS): number {
+  return idf(src, term) * (WEAK_WORDS.has(term) ? p.weak : 1);
+}
+
+/** Description terms compared per program (the highest-weighted ones). */
+export const MAX_BODY_TERMS = 24;
+
+/** Terms as small integers, so that two documents' term sets intersect by a merge of sorted arrays. */
+const termIds = new Map<string, number>();
+function termId(t: string): number {
+  let id = termIds.get(t);
+  if (id === undefined) { id = termIds.size; termIds.set(t, id); }
+  return id;
+}
+
+/** A weighted term set: term ids ascending, their weights, and the sum of the weights. */
+export interface TermVector { ids: Int32Array; w: Float64Array; sum: number }
+
+function vector(weights: Map<string, number>): TermVector {
+  const entries = [...weights].map(([t, w]) => [termId(t), w] as const).sort((a, b) => a[0] - b[0]);
+  const ids = new Int32Array(entries.length), w = new Float64Array(entries.length);
+  let sum = 0;
+  entries.forEach(([id, x], i) => { ids[i] = id; w[i] = x; sum += x; });
+  return { ids, w, sum };
+}
+
+/** A document's term weights, computed once and reused for every pair it is scored in. The title + description
+ * weights are computed only when a pair needs them (both sides have a description). */
+export interface Prepared {
+  title: TermVector; hasBody: boolean; dimension: string | null; element: string | null;
+  full(): TermVector;
+}
+
+export function prepare(src: DfSource, d: SimDoc, p: MeasureParams = DEFAULT_PARAMS): Prepared {
+  const tw = new Map<string, number>();
+  for (const t of d.title) if (!tw.has(t)) tw.set(t, termWeight(src, t, p));
+  const title = vector(tw);
+  let full: TermVector | undefined;
+  return {
+    title, hasBody: d.body.length > 0, dimension: d.dimension ?? null, element: d.element ?? null,
+    full() {
+      if (!full) {
+        const fw = new Map(tw);
+        // the description's most telling terms (highest IDF) are enough; fewer terms keep the scan fast
+        const body = d.body.filter((t) => !fw.has(t)).map((t) => [t, termWeight(src, t, p) * p.body] as const)
+          .sort((x, y) => y[1] - x[1]).slice(0, MAX_BODY_TERMS);
+        for (const [t, w] of body) fw.set(t, w);
+        full = vector(fw);
+      }
+      return full;
+    },
+  };
+}
+
+/** Weighted Dice: twice the weight both share (the smaller of the two weights of a shared term) over both sums. */
+function dice(a: TermVector, b: TermVector): number {
+  if (a.sum + b.sum === 0) return 0;
+  let i = 0, j = 0, inter = 0;
+  const ai = a.ids, bi = b.ids;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!, y = bi[j]!;
+    if (x === y) { inter += Math.min(a.w[i]!, b.w[j]!); i++; j++; } else if (x < y) i++; else j++;
+  }
+  return (2 * inter) / (a.sum + b.sum);
+}
+
+export interface Similarity { score: number; title: number; full: number }
+
+export function scorePrepared(a: Prepared, b: Prepared, p: MeasureParams = DEFAULT_PARAMS): Similarity {
+  const title = dice(a.title, b.title);
+  const bothBodies = a.hasBody && b.hasBody && title >= p.minTitle;
+  let full = title;
+  if (bothBodies) full = dice(a.full(), b.full());
+  let score = bothBodies ? p.titleShare * title + (1 - p.titleShare) * full : title;
+  if (score > 0) {
+    if (a.element && a.element === b.element) score += p.elementBonus;
+    else if (a.dimension && a.dimension === b.dimension) score += p.dimensionBonus;
+  }
+  return { score: Math.min(1, score), title, full };
+}
+
+export function similarity(src: DfSource, a: SimDoc, b: SimDoc, p: MeasureParams = DEFAULT_PARAMS): Similarity {
+  return scorePrepared(prepare(src, a, p), prepare(src, b, p), p);
+}
+
+/** Document frequencies counted over a set of documents (used by the quality script and brute-force reference). */
+export class DfTable implements DfSource {
+  private counts = new Map<string, number>();
+  n = 0;
+  add(d: SimDoc, sign = 1): void {
+    this.n += sign;
+    for (const t of new Set([...d.title, ...d.body])) this.counts.set(t, (this.counts.get(t) ?? 0) + sign);
+  }
+  df(term: string): number { return this.counts.get(term) ?? 0; }
+}

@@ -1,0 +1,213 @@
+/** The similarity index: normalised terms of every live program in `similar_doc` + FTS5 `similar_fts` (local, derived,
+ * kept incrementally: saves only mark a program in `similar_pending`; `refreshSimilarIndex` catches up before every
+ * query). An in-memory model (terms per program, document frequencies) is loaded once per open file and patched with
+ * the same pending rows, never rebuilt on an edit. */
+import type Database from 'better-sqlite3';
+import { analyze } from './normalize';
+import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, prepare, scorePrepared, type DfSource, type MeasureParams, type SimDoc } from './measure';
+
+export interface IndexedDoc extends SimDoc {
+  rowid: number; id: string; leadOpdId: string; title: string[]; body: string[];
+}
+
+class Model implements DfSource {
+  docs = new Map<number, IndexedDoc>();
+  counts = new Map<string, number>();
+  get n(): number { return this.docs.size; }
+  df(term: string): number { return this.counts.get(term) ?? 0; }
+  put(d: IndexedDoc): void {
+    this.remove(d.rowid);
+    this.docs.set(d.rowid, d);
+    for (const t of new Set([...d.title, ...d.body])) this.counts.set(t, (this.counts.get(t) ?? 0) + 1);
+  }
+  remove(rowid: number): void {
+    const old = this.docs.get(rowid);
+    if (!old) return;
+    this.docs.delete(rowid);
+    for (const t of new Set([...old.title, ...old.body])) {
+      const c = (this.counts.get(t) ?? 1) - 1;
+      if (c <= 0) this.counts.delete(t); else this.counts.set(t, c);
+    }
+  }
+}
+
+const models = new WeakMap<Database.Database, Model>();
+/** Counters for tests and the benchmark: how many documents were (re)analysed. */
+export const indexStats = { analysed: 0, fullLoads: 0 };
+
+interface ProgramRowLite { rowid: number; id: string; lead_opd_id: string; title: string | null; description: string | null; dimension: string | null; element: string | null; deleted: number; merged_into_id: string | null }
+
+function toDoc(r: ProgramRowLite, terms?: { title: string; body: string }): IndexedDoc {
+  let title: string[], body: string[];
+  if (terms) {
+    title = terms.title ? terms.title.split(' ') : [];
+    body = terms.body ? terms.body.split(' ') : [];
+  } else {
+    indexStats.analysed++;
+    title = analyze(r.title);
+    const inTitle = new Set(title);
+    body = analyze(r.description, 60).filter((t) => !inTitle.has(t));
+  }
+  return { rowid: r.rowid, id: r.id, leadOpdId: r.lead_opd_id, title, body, dimension: r.dimension, element: r.element };
+}
+
+const LITE = 'SELECT rowid, id, lead_opd_id, title, description, dimension, element, deleted, merged_into_id FROM program';
+
+/** Brings the index up to date with the pending programs. Returns how many were processed. */
+export function refreshSimilarIndex(db: Database.Database): number {
+  const model = models.get(db);
+  if (db.readonly) return 0;
+  const pending = db.prepare('SELECT program_rowid FROM similar_pending').pluck().all() as number[];
+  if (pending.length === 0) return 0;
+  const get = db.prepare(`${LITE} WHERE rowid = ?`);
+  const delFts = db.prepare('DELETE FROM similar_fts WHERE rowid = ?');
+  const delDoc = db.prepare('DELETE FROM similar_doc WHERE program_rowid = ?');
+  const insFts = db.prepare('INSERT INTO similar_fts (rowid, title, body) VALUES (?, ?, ?)');
+  const insDoc = db.prepare('INSERT INTO similar_doc (program_rowid, title, body) VALUES (?, ?, ?)');
+  const hadDoc = db.prepare('SELECT 1 FROM similar_doc WHERE program_rowid = ?').pluck();
+  const patches: (IndexedDoc | number)[] = [];
+  db.transaction(() => {
+    for (const rowid of pending) {
+      if (hadDoc.get(rowid)) { delFts.run(rowid); delDoc.run(rowid); }
+      const r = get.get(rowid) as ProgramRowLite | undefined;
+      if (!r || r.deleted || r.merged_into_id) { patches.push(rowid); continue; }
+      const d = toDoc(r);
+      insDoc.run(rowid, d.title.join(' '), d.body.join(' '));
+      insFts.run(rowid, d.title.join(' '), d.body.join(' '));
+      patches.push(d);
+    }
+    db.prepare('DELETE FROM similar_pending').run();
+  })();
+  if (model) for (const p of patches) if (typeof p === 'number') model.remove(p); else model.put(p);
+  return pending.length;
+}
+
+/** The model of the live programs: loaded once (from the index, or from the programs themselves on a read-only file
+ * whose index is behind), then patched by refreshSimilarIndex. Lead OPD, dimension and element are re-read cheaply. */
+export function similarModel(db: Database.Database): Model {
+  refreshSimilarIndex(db);
+  let model = models.get(db);
+  const stalePending = db.readonly && (db.prepare('SELECT count(*) FROM similar_pending').pluck().get() as number) > 0;
+  if (!model) {
+    indexStats.fullLoads++;
+    model = new Model();
+    if (stalePending) {
+      for (const r of db.prepare(`${LITE} WHERE deleted = 0 AND merged_into_id IS NULL`).all() as ProgramRowLite[]) model.put(toDoc(r));
+    } else {
+      const rows = db.prepare(`SELECT p.rowid, p.id, p.lead_opd_id, p.dimension, p.element, d.title AS t, d.body AS b
+        FROM similar_doc d JOIN program p ON p.rowid = d.program_rowid`).all() as (ProgramRowLite & { t: string; b: string })[];
+      for (const r of rows) model.put(toDoc(r, { title: r.t, body: r.b }));
+    }
+    if (!db.readonly) models.set(db, model);
+  }
+  return model;
+}
+
+/** Above this document frequency a term is too common to pick candidates by (5 % of programs, at least 50). */
+export function commonDf(n: number): number { return Math.max(50, Math.ceil(n * 0.05)); }
+
+type Attrs = { rowid: number; lead_opd_id: string; dimension: string | null; element: string | null };
+/** Lead OPD, dimension and element change without touching the terms: read them fresh (for some rows, or all). */
+function refreshAttributes(db: Database.Database, model: Model, rowids?: number[]): void {
+  let rows: Attrs[];
+  if (rowids) {
+    const one = db.prepare('SELECT rowid, lead_opd_id, dimension, element FROM program WHERE rowid = ?');
+    rows = rowids.map((r) => one.get(r) as Attrs | undefined).filter((r): r is Attrs => !!r);
+  } else rows = db.prepare('SELECT rowid, lead_opd_id, dimension, element FROM program WHERE deleted = 0').all() as Attrs[];
+  for (const r of rows) {
+    const d = model.docs.get(r.rowid);
+    if (d) { d.leadOpdId = r.lead_opd_id; d.dimension = r.dimension; d.element = r.element; }
+  }
+}
+
+/** How many BM25 candidates are re-scored per as-you-type query. */
+const CANDIDATES = 150;
+
+export interface SimilarHit { programId: string; score: number; title: number; full: number }
+
+export interface QueryOptions { limit?: number; minScore?: number; excludeIds?: string[]; params?: MeasureParams; description?: string | null; dimension?: string | null; element?: string | null }
+
+/** As-you-type: FTS5 (BM25) candidates over the normalised terms, re-scored with the similarity measure. */
+export function querySimilar(db: Database.Database, text: string, opts: QueryOptions = {}): SimilarHit[] {
+  const model = similarModel(db);
+  const title = analyze(text);
+  if (title.length === 0) return [];
+  const inTitle = new Set(title);
+  const body = analyze(opts.description, 60).filter((t) => !inTitle.has(t));
+  const q: IndexedDoc = { rowid: -1, id: '', leadOpdId: '', title, body, dimension: opts.dimension ?? null, element: opts.element ?? null };
+  // Terms in more than 5 % of programs make BM25 score thousands of rows for little: they are left out of the candidate
+  // search when rarer terms exist (they still count in the score).
+  const all = [...title, ...body].slice(0, 30);
+  const rare = all.filter((t) => model.df(t) <= commonDf(model.n));
+  const terms = rare.length > 0 ? rare : all;
+  const lastWord = /([\p{L}\p{N}]+)$/u.exec(text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase())?.[1] ?? '';
+  const prefix = lastWord.length >= 3 ? lastWord : null;
+  const match = [...terms.map((t) => `"${t}"`), ...(prefix && !terms.includes(prefix) ? [`"${prefix}"*`] : [])].join(' OR ');
+  // candidates: BM25 over the titles' terms (a description typed with the title also searches descriptions)
+  const cand = db.prepare(`SELECT rowid FROM similar_fts WHERE similar_fts MATCH ? ORDER BY rank LIMIT ${CANDIDATES}`).pluck()
+    .all(body.length > 0 ? match : `{title}: (${match})`) as number[];
+  const exclude = new Set(opts.excludeIds ?? []);
+  const hits: SimilarHit[] = [];
+  const params = opts.params ?? DEFAULT_PARAMS;
+  const pq = prepare(model, q, params);
+  const rowids = db.readonly && cand.length === 0 ? [...model.docs.keys()] : cand;
+  refreshAttributes(db, model, rowids);
+  for (const rowid of rowids) {
+    const d = model.docs.get(rowid);
+    if (!d || exclude.has(d.id)) continue;
+    const s = scorePrepared(pq, prepare(model, d, params), params);
+    if (s.score >= (opts.minScore ?? 0.15)) hits.push({ programId: d.id, ...s });
+  }
+  hits.sort((a, b) => b.score - a.score);
+  return hits.slice(0, opts.limit ?? 10);
+}
+
+/** The reference for the benchmark: the same measure over every program, no index. */
+export function bruteForceSimilar(db: Database.Database, text: string, limit = 10): SimilarHit[] {
+  const model = similarModel(db);
+  const pq = prepare(model, { title: analyze(text), body: [] });
+  const hits: SimilarHit[] = [];
+  refreshAttributes(db, model);
+  for (const d of model.docs.values()) {
+    const s = scorePrepared(pq, prepare(model, d));
+    if (s.score >= 0.15) hits.push({ programId: d.id, ...s });
+  }
+  return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+}
+
+export interface ScoredPair { a: string; b: string; score: number }
+
+/** Every pair of live programs scoring at or above the threshold. Candidates share a title term that is not in more
+ * than 5 % of all programs (a pair linked only by such common words never reached the threshold in the labelled set);
+ * each candidate pair is then scored exactly. Term weights are computed once per program. */
+export function scanPairs(db: Database.Database, threshold = DEFAULT_THRESHOLD, params: MeasureParams = DEFAULT_PARAMS): ScoredPair[] {
+  const model = similarModel(db);
+  refreshAttributes(db, model);
+  const docs = [...model.docs.values()];
+  const prepared = docs.map((d) => prepare(model, d, params));
+  const maxDf = commonDf(docs.length);
+  const postings = new Map<string, number[]>();
+  docs.forEach((d, i) => {
+    for (const t of d.title) {
+      if (model.df(t) > maxDf) continue;
+      let p = postings.get(t);
+      if (!p) postings.set(t, p = []);
+      p.push(i);
+    }
+  });
+  const out: ScoredPair[] = [];
+  const seenWith = new Int32Array(docs.length).fill(-1);
+  for (let i = 0; i < docs.length; i++) {
+    for (const t of docs[i]!.title) {
+      const list = postings.get(t);
+      if (!list) continue;
+      for (const j of list) {
+        if (j <= i || seenWith[j] === i) continue;
+        seenWith[j] = i;
+        const s = scorePrepared(prepared[i]!, prepared[j]!, params);
+        if (s.score >= threshold) out.push({ a: docs[i]!.id, b: docs[j]!.id, score: s.score });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,208 @@
+/** Duplicate review (Alt+6): clusters of likely duplicates across the masterplan, strongest first, each with merge
+ * (surviving program + lead OPD; the others' OPDs become related OPDs), complementary (a synergy link with a note on
+ * each OPD's role) or not a duplicate (remembered). Undo of past merges. And the synergy map: OPD × OPD heat matrix of
+ * shared and complementary programs, with the links of the chosen pair. */
+import { useEffect, useState } from 'react';
+import { Badge, Button, Group, Paper, Radio, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { DuplicateCluster, SynergyLink, SynergyMap } from '../../../../shared/api/schemas';
+import { DIMENSIONS, labelOf, type Lang } from '../../../../shared/reference';
+import { call } from '../../api/client';
+import { notifyError, notifyInfo } from '../../components/notify';
+import { useApp } from '../../store/app';
+import { ProgramDrawer } from './ProgramDrawer';
+
+type Mode = 'idle' | 'merge' | 'complementary';
+
+function ClusterCard({ cluster, onOpen, onDone }: { cluster: DuplicateCluster; onOpen(id: string): void; onDone(): void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const [mode, setMode] = useState<Mode>('idle');
+  const [survivor, setSurvivor] = useState(cluster.programs[0]!.id);
+  const [lead, setLead] = useState<string | null>(null);
+  const [roles, setRoles] = useState<Record<string, string>>({});
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const opdOptions = [...new Map(cluster.programs.map((p) => [p.leadOpdId, p.opdAbbr || p.opdName])).entries()].map(([value, label]) => ({ value, label }));
+  const leadOpd = lead ?? cluster.programs.find((p) => p.id === survivor)!.leadOpdId;
+
+  const run = async (fn: () => Promise<unknown>, message: string) => {
+    setBusy(true);
+    try { await fn(); notifyInfo(message); onDone(); } catch (e) { notifyError(e); } finally { setBusy(false); }
+  };
+  const merge = () => run(() => call('duplicates.merge', { survivorId: survivor, otherIds: cluster.programs.map((p) => p.id).filter((id) => id !== survivor), leadOpdId: leadOpd, note: note || null }), t('duplicates.merged'));
+  const complementary = () => run(async () => {
+    const ps = cluster.programs;
+    for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) {
+      await call('synergy.link', { programAId: ps[i]!.id, programBId: ps[j]!.id, roleA: roles[ps[i]!.id] || null, roleB: roles[ps[j]!.id] || null, note: note || null });
+    }
+  }, t('duplicates.linked'));
+  const notDuplicate = () => run(() => call('duplicates.markNotDuplicate', { programIds: cluster.programs.map((p) => p.id), note: note || null }), t('duplicates.dismissed'));
+
+  return (
+    <Paper withBorder p="sm" className="program-card" data-testid="dup-cluster">
+      <Group justify="space-between" mb={6}>
+        <Group gap="xs">
+          <Badge color={cluster.strength >= 0.5 ? 'red' : 'orange'} variant="light" data-testid="dup-strength">{t('duplicates.strength', { pct: Math.round(cluster.strength * 100) })}</Badge>
+          <Text size="sm" c="dimmed">{t('duplicates.programsOpds', { programs: cluster.programs.length, opds: cluster.opdCount })}</Text>
+        </Group>
+        <Group gap={6}>
+          <Button size="xs" variant={mode === 'merge' ? 'filled' : 'light'} onClick={() => setMode(mode === 'merge' ? 'idle' : 'merge')} data-testid="dup-merge">{t('duplicates.merge')}</Button>
+          <Button size="xs" variant={mode === 'complementary' ? 'filled' : 'light'} color="teal" onClick={() => setMode(mode === 'complementary' ? 'idle' : 'complementary')} data-testid="dup-complementary">{t('duplicates.complementary')}</Button>
+          <Button size="xs" variant="subtle" color="gray" loading={busy && mode === 'idle'} onClick={() => void notDuplicate()} data-testid="dup-not">{t('duplicates.notDuplicate')}</Button>
+        </Group>
+      </Group>
+      <Radio.Group value={survivor} onChange={setSurvivor}>
+        <Stack gap={4}>
+          {cluster.programs.map((p) => (
+            <Group key={p.id} gap="xs" wrap="nowrap" data-testid="dup-program">
+              {mode === 'merge' && <Radio value={p.id} aria-label={t('duplicates.keepThis')} data-testid="dup-survivor" />}
+              <Badge variant="outline" w={110} style={{ flexShrink: 0 }} title={p.opdName}>{p.opdAbbr || p.opdName}</Badge>
+              <Text size="sm" style={{ flex: 1, cursor: 'pointer' }} onClick={() => onOpen(p.id)} td="underline dotted">{p.title}</Text>
+              <Text size="xs" c="dimmed" w={160} truncate>{labelOf(DIMENSIONS, p.dimension, lang)}</Text>
+              {mode === 'complementary' && (
+                <TextInput size="xs" w={260} placeholder={t('duplicates.rolePlaceholder', { opd: p.opdAbbr || p.opdName })} value={roles[p.id] ?? ''}
+                  onChange={(e) => { const v = e.currentTarget.value; setRoles((r) => ({ ...r, [p.id]: v })); }} data-testid="dup-role" />
+              )}
+            </Group>
+          ))}
+        </Stack>
+      </Radio.Group>
+      {mode !== 'idle' && (
+        <Group mt="xs" align="flex-end">
+          {mode === 'merge' && <Select size="xs" label={t('duplicates.leadOpd')} data={opdOptions} value={leadOpd} onChange={setLead} allowDeselect={false} w={200} data-testid="dup-lead" />}
+          <TextInput size="xs" label={t('duplicates.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} style={{ flex: 1 }} />
+          {mode === 'merge'
+            ? <Button size="xs" color="red" loading={busy} onClick={() => void merge()} data-testid="dup-merge-confirm">{t('duplicates.mergeConfirm')}</Button>
+            : <Button size="xs" color="teal" loading={busy} onClick={() => void complementary()} data-testid="dup-complementary-confirm">{t('duplicates.complementaryConfirm')}</Button>}
+        </Group>
+      )}
+      {mode === 'merge' && <Text size="xs" c="dimmed" mt={4}>{t('duplicates.mergeHint')}</Text>}
+    </Paper>
+  );
+}
+
+function Review({ onOpen }: { onOpen(id: string): void }) {
+  const { t } = useTranslation();
+  const { dataVersion, bump } = useApp();
+  const [clusters, setClusters] = useState<DuplicateCluster[] | null>(null);
+  const [merges, setMerges] = useState<{ mergeId: string; survivorTitle: string; mergedTitles: string[] }[]>([]);
+  useEffect(() => {
+    void Promise.all([call('duplicates.clusters', {}), call('duplicates.merges', {})]).then(([c, m]) => { setClusters(c); setMerges(m); }).catch(notifyError);
+  }, [dataVersion]);
+  const undo = async (mergeId: string) => {
+    try { await call('duplicates.undoMerge', { mergeId }); notifyInfo(t('duplicates.undone')); bump(); } catch (e) { notifyError(e); }
+  };
+  if (!clusters) return null;
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">{t('duplicates.intro')}</Text>
+      {clusters.length === 0 && <Text data-testid="dup-none">{t('duplicates.none')}</Text>}
+      {clusters.map((c) => <ClusterCard key={`${c.id}:${c.programs.length}:${c.pairs.length}`} cluster={c} onOpen={onOpen} onDone={bump} />)}
+      {merges.length > 0 && (
+        <Paper withBorder p="sm">
+          <Title order={5} mb={6}>{t('duplicates.pastMerges')}</Title>
+          <Stack gap={4}>
+            {merges.map((m) => (
+              <Group key={m.mergeId} justify="space-between" data-testid="dup-past-merge">
+                <Text size="sm">{t('duplicates.mergedInto', { merged: m.mergedTitles.join(', '), survivor: m.survivorTitle })}</Text>
+                <Button size="xs" variant="subtle" onClick={() => void undo(m.mergeId)} data-testid="dup-undo">{t('duplicates.undo')}</Button>
+              </Group>
+            ))}
+          </Stack>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
+
+function SynergyMapView({ onOpen }: { onOpen(id: string): void }) {
+  const { t } = useTranslation();
+  const dataVersion = useApp((s) => s.dataVersion);
+  const [map, setMap] = useState<SynergyMap | null>(null);
+  const [links, setLinks] = useState<SynergyLink[]>([]);
+  const [pair, setPair] = useState<[string, string] | null>(null);
+  useEffect(() => {
+    void Promise.all([call('synergy.map', {}), call('synergy.list', {})]).then(([m, l]) => { setMap(m); setLinks(l); }).catch(notifyError);
+  }, [dataVersion]);
+  if (!map) return null;
+  if (map.opds.length === 0) return <Text data-testid="synergy-empty">{t('synergy.empty')}</Text>;
+  const cell = new Map(map.cells.map((c) => [`${c.a}|${c.b}`, c]));
+  const get = (x: string, y: string) => cell.get(x < y ? `${x}|${y}` : `${y}|${x}`);
+  const max = Math.max(1, ...map.cells.map((c) => c.shared + c.complementary));
+  const name = (id: string) => { const o = map.opds.find((x) => x.id === id); return o ? o.abbr || o.name : id; };
+  const pairLinks = pair ? links.filter((l) => (l.a.leadOpdId === pair[0] && l.b.leadOpdId === pair[1]) || (l.a.leadOpdId === pair[1] && l.b.leadOpdId === pair[0])) : [];
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">{t('synergy.intro')}</Text>
+      <Paper withBorder p="sm" style={{ overflowX: 'auto' }}>
+        <Table className="matrix synergy-matrix" fz="xs" withColumnBorders data-testid="synergy-matrix" style={{ width: 'auto' }}>
+          <Table.Thead><Table.Tr><Table.Th />{map.opds.map((o) => <Table.Th key={o.id} title={o.name} className="rot">{o.abbr || o.name}</Table.Th>)}</Table.Tr></Table.Thead>
+          <Table.Tbody>
+            {map.opds.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td title={r.name} fw={600}>{r.abbr || r.name}</Table.Td>
+                {map.opds.map((c) => {
+                  const v = r.id === c.id ? undefined : get(r.id, c.id);
+                  const n = v ? v.shared + v.complementary : 0;
+                  const selected = !!pair && ((pair[0] === r.id && pair[1] === c.id) || (pair[0] === c.id && pair[1] === r.id));
+                  return (
+                    <Table.Td key={c.id} data-testid={n ? 'synergy-cell' : undefined} onClick={() => n && setPair([r.id, c.id])}
+                      title={v ? t('synergy.cellTitle', { a: r.abbr || r.name, b: c.abbr || c.name, shared: v.shared, complementary: v.complementary }) : undefined}
+                      style={{ cursor: n ? 'pointer' : undefined, background: r.id === c.id ? 'var(--mantine-color-gray-1)' : n ? `rgba(12,166,120,${0.15 + 0.75 * (n / max)})` : undefined, outline: selected ? '2px solid var(--mantine-color-dark-4)' : undefined }}>
+                      {n || ''}
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Text size="xs" c="dimmed" mt={4}>{t('synergy.legend')}</Text>
+      </Paper>
+      {pair && (
+        <Paper withBorder p="sm" data-testid="synergy-pair">
+          <Title order={5} mb={6}>{name(pair[0])} × {name(pair[1])}</Title>
+          <Text size="sm">{t('synergy.sharedCount', { n: get(pair[0], pair[1])?.shared ?? 0 })}</Text>
+          {pairLinks.map((l) => (
+            <Group key={l.id} gap="xs" mt={4}>
+              <Text size="sm" style={{ cursor: 'pointer' }} td="underline dotted" onClick={() => onOpen(l.a.id)}>{l.a.opdAbbr || l.a.opdName}: {l.a.title}</Text>
+              <Text size="sm">↔</Text>
+              <Text size="sm" style={{ cursor: 'pointer' }} td="underline dotted" onClick={() => onOpen(l.b.id)}>{l.b.opdAbbr || l.b.opdName}: {l.b.title}</Text>
+              {(l.roleA || l.roleB || l.note) && <Text size="xs" c="dimmed">{[l.roleA, l.roleB, l.note].filter(Boolean).join(' · ')}</Text>}
+            </Group>
+          ))}
+        </Paper>
+      )}
+      <Paper withBorder p="sm">
+        <Title order={5} mb={6}>{t('synergy.allLinks')} ({links.length})</Title>
+        <Stack gap={2} data-testid="synergy-links">
+          {links.map((l) => (
+            <Text key={l.id} size="sm">
+              <b>{l.a.opdAbbr || l.a.opdName}</b> {l.a.title} ↔ <b>{l.b.opdAbbr || l.b.opdName}</b> {l.b.title}
+            </Text>
+          ))}
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
+
+export function DuplicatesScreen() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<string | null>('review');
+  const [openId, setOpenId] = useState<string | null>(null);
+  return (
+    <Stack p="md" gap="sm">
+      <Tabs value={tab} onChange={setTab}>
+        <Tabs.List>
+          <Tabs.Tab value="review" data-testid="dup-tab-review">{t('duplicates.review')}</Tabs.Tab>
+          <Tabs.Tab value="map" data-testid="dup-tab-map">{t('synergy.map')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="review" pt="sm">{tab === 'review' && <Review onOpen={setOpenId} />}</Tabs.Panel>
+        <Tabs.Panel value="map" pt="sm">{tab === 'map' && <SynergyMapView onOpen={setOpenId} />}</Tabs.Panel>
+      </Tabs>
+      <ProgramDrawer programId={openId} onClose={() => setOpenId(null)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,53 @@
+/** A program opened from a similar-program warning or the duplicate review: its fields (editable) and its synergy links. */
+import { useEffect, useState } from 'react';
+import { Badge, Drawer, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Opd, Program, SynergyLink } from '../../../../shared/api/schemas';
+import { call } from '../../api/client';
+import { notifyError } from '../../components/notify';
+import { useApp } from '../../store/app';
+import { ProgramEditor } from '../programs/ProgramEditor';
+
+export function ProgramLinks({ programId }: { programId: string }) {
+  const { t } = useTranslation();
+  const dataVersion = useApp((s) => s.dataVersion);
+  const [links, setLinks] = useState<SynergyLink[]>([]);
+  useEffect(() => { void call('synergy.list', { programId }).then(setLinks).catch(notifyError); }, [programId, dataVersion]);
+  return (
+    <Stack gap={4} data-testid="program-links">
+      <Title order={5}>{t('synergy.linksOfProgram')}</Title>
+      {links.length === 0 && <Text size="sm" c="dimmed">{t('synergy.noLinks')}</Text>}
+      {links.map((l) => {
+        const [me, other] = l.a.id === programId ? [l.roleA, l.b] : [l.roleB, l.a];
+        const otherRole = l.a.id === programId ? l.roleB : l.roleA;
+        return (
+          <Group key={l.id} gap="xs" wrap="nowrap">
+            <Badge variant="light" color="teal">{other.opdAbbr || other.opdName}</Badge>
+            <Text size="sm" style={{ flex: 1 }}>{other.title}</Text>
+            {(me || otherRole || l.note) && <Text size="xs" c="dimmed">{[me && `${t('synergy.thisRole')}: ${me}`, otherRole && `${other.opdAbbr || other.opdName}: ${otherRole}`, l.note].filter(Boolean).join(' · ')}</Text>}
+          </Group>
+        );
+      })}
+    </Stack>
+  );
+}
+
+export function ProgramDrawer({ programId, onClose }: { programId: string | null; onClose(): void }) {
+  const dataVersion = useApp((s) => s.dataVersion);
+  const [program, setProgram] = useState<Program | null>(null);
+  const [opds, setOpds] = useState<Opd[]>([]);
+  useEffect(() => {
+    if (!programId) { setProgram(null); return; }
+    void Promise.all([call('program.get', { id: programId }), call('opd.list', {})]).then(([p, o]) => { setProgram(p); setOpds(o); }).catch(notifyError);
+  }, [programId, dataVersion]);
+  return (
+    <Drawer opened={!!programId} onClose={onClose} position="right" size="xl" title={program?.title ?? ''} data-testid="program-drawer">
+      {program && (
+        <Stack>
+          <ProgramEditor key={program.id} program={program} opds={opds} onDeleted={onClose} />
+          <ProgramLinks programId={program.id} />
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,77 @@
+/** Precision and recall of the duplicate finder on the labelled pairs (test/data/similarity-pairs.json): at the default
+ * threshold on the held-out part, and a precision/recall curve. Run: `npx tsx test/bench/similarity-quality.ts`
+ * (also run in CI by test/integration/similarityQuality.test.ts). Parameters are tuned on the "tune" part only. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../../electron/core/similarity/normalize';
+import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, DfTable, similarity, type MeasureParams, type SimDoc } from '../../electron/core/similarity/measure';
+import { DEMO_PROGRAMS } from '../../electron/core/demo/demoData';
+
+interface Text { title: string; description?: string }
+interface Pair { a: Text; b: Text; label: 'duplicate' | 'related' | 'unrelated'; topic: string; split: 'tune' | 'heldout' }
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const PAIRS: Pair[] = (JSON.parse(fs.readFileSync(path.join(here, '../data/similarity-pairs.json'), 'utf8')) as { pairs: Pair[] }).pairs;
+
+function doc(t: Text): SimDoc {
+  const title = analyze(t.title);
+  return { title, body: analyze(t.description).filter((x) => !title.includes(x)) };
+}
+
+/** Document frequencies as in a real masterplan: the demo's programs plus every distinct text of the set. */
+export function corpus(): DfTable {
+  const df = new DfTable();
+  for (const p of DEMO_PROGRAMS) df.add(doc(p));
+  const seen = new Set<string>();
+  for (const p of PAIRS) for (const t of [p.a, p.b]) if (!seen.has(t.title)) { seen.add(t.title); df.add(doc(t)); }
+  return df;
+}
+
+export interface Scored { score: number; duplicate: boolean; pair: Pair }
+export function scorePairs(split: 'tune' | 'heldout' | 'all', params: MeasureParams = DEFAULT_PARAMS, df = corpus()): Scored[] {
+  return PAIRS.filter((p) => split === 'all' || p.split === split)
+    .map((pair) => ({ score: similarity(df, doc(pair.a), doc(pair.b), params).score, duplicate: pair.label === 'duplicate', pair }));
+}
+
+export function precisionRecall(scored: Scored[], threshold: number): { precision: number; recall: number; tp: number; fp: number; fn: number } {
+  let tp = 0, fp = 0, fn = 0;
+  for (const s of scored) {
+    const yes = s.score >= threshold;
+    if (yes && s.duplicate) tp++; else if (yes) fp++; else if (s.duplicate) fn++;
+  }
+  return { precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn), tp, fp, fn };
+}
+
+export interface QualityReport {
+  threshold: number; pairs: number; heldout: number;
+  heldoutAt: ReturnType<typeof precisionRecall>; tuneAt: ReturnType<typeof precisionRecall>;
+  curve: { threshold: number; precision: number; recall: number }[];
+  misses: Scored[];
+}
+
+export function qualityReport(): QualityReport {
+  const df = corpus();
+  const held = scorePairs('heldout', DEFAULT_PARAMS, df);
+  const tune = scorePairs('tune', DEFAULT_PARAMS, df);
+  const curve = [];
+  for (let t = 0.2; t <= 0.801; t += 0.05) curve.push({ threshold: Math.round(t * 100) / 100, ...precisionRecall(held, t) });
+  const misses = held.filter((s) => (s.score >= DEFAULT_THRESHOLD) !== s.duplicate).sort((a, b) => b.score - a.score);
+  return { threshold: DEFAULT_THRESHOLD, pairs: PAIRS.length, heldout: held.length, heldoutAt: precisionRecall(held, DEFAULT_THRESHOLD), tuneAt: precisionRecall(tune, DEFAULT_THRESHOLD), curve, misses };
+}
+
+export function printQuality(out: (s: string) => void = console.log): QualityReport {
+  const r = qualityReport();
+  const f = (x: number) => x.toFixed(3);
+  out(`similarity quality: ${r.pairs} labelled pairs, ${r.heldout} held out; default threshold ${r.threshold}`);
+  out(`  held-out: precision ${f(r.heldoutAt.precision)}  recall ${f(r.heldoutAt.recall)}  (tp ${r.heldoutAt.tp}, fp ${r.heldoutAt.fp}, fn ${r.heldoutAt.fn})  goal ≥ 0.90 / ≥ 0.85`);
+  out(`  tune:     precision ${f(r.tuneAt.precision)}  recall ${f(r.tuneAt.recall)}`);
+  out('  precision/recall curve (held-out):');
+  for (const c of r.curve) out(`    ${c.threshold.toFixed(2)}  P ${f(c.precision)}  R ${f(c.recall)}  ${'#'.repeat(Math.round(c.precision * 20)).padEnd(20)} ${'='.repeat(Math.round(c.recall * 20))}`);
+  return r;
+}
+
+if (process.argv[1] && /similarity-quality\.ts$/.test(process.argv[1])) {
+  const r = printQuality();
+  if (process.argv.includes('--misses')) for (const m of r.misses) console.log(`  ${m.score.toFixed(2)} ${m.pair.label.padEnd(9)} ${m.pair.a.title} | ${m.pair.b.title}`);
+}

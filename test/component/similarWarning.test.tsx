@@ -1,0 +1,63 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderUi } from './render';
+
+/** The real backend (test/helpers/realBackend.ts): handlers over a real SQLite file. Imported by a computed specifier so
+ * that the web tsconfig, which compiles component tests, never follows it into Node code. */
+interface Backend {
+  call(name: string, input: unknown): Promise<unknown>;
+  opdId(abbr: string): string;
+  createProgram(fields: { leadOpdId: string; title: string; element?: string }): string;
+  all(sql: string): Record<string, unknown>[];
+  presentationOf(opdId: string): Promise<string>;
+}
+const backendModule = '../helpers/realBackend';
+const backend = ((await import(/* @vite-ignore */ backendModule)) as { createRealBackend(): Backend }).createRealBackend();
+
+// Only the transport is replaced: every call goes to the real handlers over a real SQLite file.
+const calls: string[] = [];
+vi.mock('../../renderer/src/api/client', () => ({
+  call: vi.fn(async (name: string, input: unknown) => { calls.push(name); return backend.call(name, input); }),
+  ApiError: class ApiError extends Error {},
+  onEvent: () => () => {},
+}));
+
+const { QuickAddForm } = await import('../../renderer/src/screens/capture/QuickAddForm');
+
+describe('as-you-type duplicate warning in quick add', () => {
+  it('typing a title close to another OPD\'s program shows it (OPD, dimension, similarity) right after the keystroke burst; Alt+L links it on add, Alt+O opens it', async () => {
+    const dinkes = backend.opdId('Dinkes'), rsud = backend.opdId('RSUD Wangaya');
+    const other = { id: backend.createProgram({ leadOpdId: dinkes, title: 'Aplikasi Antrian Online Puskesmas', element: 'health' }) };
+    backend.createProgram({ leadOpdId: backend.opdId('Dishub'), title: 'Area Traffic Control System' });
+    const presentationId = await backend.presentationOf(rsud);
+    const opened: string[] = [];
+    const user = userEvent.setup();
+    renderUi(<QuickAddForm opdId={rsud} presentationId={presentationId} onAdded={() => {}} onOpenSimilar={(p) => opened.push(p.id)} />);
+    await user.click(screen.getByTestId('qa-title'));
+    await user.keyboard('Sistem Antrean Daring Puskesmas');
+    const burstEnd = Date.now();
+    const item = await waitFor(() => screen.getAllByTestId('similar-item')[0]!, { timeout: 2000, interval: 10 });
+    console.log(`similar program shown ${Date.now() - burstEnd} ms after the last keystroke of the burst (debounce ${120} ms)`);
+    expect(item.getAttribute('data-program-id')).toBe(other.id);
+    expect(within(item).getByText('Aplikasi Antrian Online Puskesmas')).toBeTruthy();
+    expect(within(item).getByText(/Dinkes · Smart Living/)).toBeTruthy();
+    expect(within(item).getByRole('progressbar').getAttribute('aria-label')).toMatch(/kemiripan \d+%/);
+    expect(screen.queryByText('Area Traffic Control System')).toBeNull();
+    // debounced: far fewer queries than keystrokes
+    expect(calls.filter((c) => c === 'similar.query').length).toBeLessThan(10);
+    // the title kept every keystroke
+    expect((screen.getByTestId('qa-title') as HTMLInputElement).value).toBe('Sistem Antrean Daring Puskesmas');
+
+    await user.keyboard('{Alt>}o{/Alt}');
+    expect(opened).toEqual([other.id]);
+    await user.keyboard('{Alt>}l{/Alt}');
+    expect(within(item).getByText('akan ditautkan')).toBeTruthy();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(calls).toContain('synergy.link'));
+    const links = backend.all('SELECT program_a_id, program_b_id, kind FROM synergy WHERE deleted = 0') as { program_a_id: string; program_b_id: string; kind: string }[];
+    expect(links).toHaveLength(1);
+    expect([links[0]!.program_a_id, links[0]!.program_b_id]).toContain(other.id);
+    expect(links[0]!.kind).toBe('complementary');
+  }, 60_000);
+});

@@ -1,0 +1,123 @@
+/** Duplicate review in a real browser against the real server and file: a cluster of two programs of different OPDs is
+ * listed, merging it leaves one program with both OPDs; complementary links show in the synergy map. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { Workspace } from '../../electron/core/workspace';
+import { createProgram } from '../../electron/core/services/programs';
+import { launchBrowser, startHarness, TOKEN } from '../helpers/webHarness';
+import { tmpDir } from '../helpers/tmp';
+
+let harness: Awaited<ReturnType<typeof startHarness>>;
+let browser: Browser;
+let dataDir: string;
+const SHOTS = path.resolve('test-results');
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'rembuk-dup-'));
+  const ws = new Workspace({ dataDir, version: 'test', canPickFiles: false });
+  ws.saveProfile('Made Wirawan', 'Bappeda');
+  ws.create({ regionName: 'Denpasar', regionKind: 'kota', province: 'Bali', periodStart: 2019, periodEnd: 2028, opdTemplate: 'kota-denpasar-2021' });
+  const mp = ws.require();
+  const opd = (abbr: string) => { const id = mp.prepare('SELECT id FROM opd WHERE abbr = ?').pluck().get(abbr) as string; ids[abbr] = id; return id; };
+  ids.a = createProgram(mp, { leadOpdId: opd('Dinkes'), title: 'Aplikasi Antrian Online Puskesmas', element: 'health' }).id;
+  ids.b = createProgram(mp, { leadOpdId: opd('RSUD Wangaya'), title: 'Sistem Antrean Daring Layanan Puskesmas', element: 'health' }).id;
+  ids.c = createProgram(mp, { leadOpdId: opd('DLHK'), title: 'Bank Sampah Digital', element: 'waste' }).id;
+  ids.d = createProgram(mp, { leadOpdId: opd('Kec. Densel'), title: 'Aplikasi Tabungan Sampah Warga', element: 'waste' }).id;
+  createProgram(mp, { leadOpdId: opd('Dishub'), title: 'Area Traffic Control System' });
+  ws.close();
+  harness = await startHarness(dataDir);
+  browser = await launchBrowser(tmpDir());
+  fs.mkdirSync(SHOTS, { recursive: true });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await harness?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function api<T>(op: string, input: unknown): Promise<T> {
+  const r = await fetch(`${harness.base}/api/${op}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(input) });
+  const body = await r.json() as { ok: boolean; data: T };
+  if (!body.ok) throw new Error(JSON.stringify(body));
+  return body.data;
+}
+
+describe('as-you-type warning in live capture', () => {
+  it('typing a title close to another OPD\'s program shows it under the title; Alt+O opens it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(harness.url);
+    await expect.poll(() => page.getByTestId('masterplan-title').textContent()).toContain('Denpasar');
+    await page.keyboard.press('Alt+1');
+    await page.getByTestId('create-session-4').click();
+    await expect.poll(() => page.getByTestId('agenda-item').count()).toBe(39);
+    await page.getByTestId('agenda-item').filter({ hasText: 'Diskominfo' }).or(page.getByTestId('agenda-item').filter({ hasText: 'DKIS' })).first().click();
+    await page.getByTestId('qa-title').focus();
+    await page.keyboard.type('Antrean daring puskesmas', { delay: 40 });
+    await expect.poll(() => page.getByTestId('similar-item').count(), { timeout: 5000 }).toBeGreaterThan(0);
+    const first = page.getByTestId('similar-item').first();
+    expect(await first.textContent()).toMatch(/Antrian Online Puskesmas|Antrean Daring Layanan Puskesmas/);
+    expect(await first.textContent()).toMatch(/Dinkes|RSUD/);
+    expect(await page.getByTestId('qa-title').inputValue()).toBe('Antrean daring puskesmas');
+    await page.screenshot({ path: path.join(SHOTS, 'similar-as-you-type.png') });
+    await page.keyboard.press('Alt+o');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+    await expect.poll(() => page.getByRole('dialog').textContent()).toMatch(/Puskesmas/);
+    await page.screenshot({ path: path.join(SHOTS, 'similar-opened.png') });
+    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('duplicate review in the browser', () => {
+  it('merging two programs leaves one program with both OPDs; complementary links fill the synergy map', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(harness.url);
+    await expect.poll(() => page.getByTestId('masterplan-title').textContent()).toContain('Denpasar');
+    await page.keyboard.press('Alt+7');
+    await expect.poll(() => page.getByTestId('dup-cluster').count(), { timeout: 20_000 }).toBe(2);
+    const antrean = page.getByTestId('dup-cluster').filter({ hasText: 'Antrian Online Puskesmas' });
+    expect(await antrean.textContent()).toContain('RSUD Wangaya');
+    await page.screenshot({ path: path.join(SHOTS, 'duplicates-review.png') });
+
+    // merge: keep the Dinkes program, lead OPD Dinkes
+    await antrean.getByTestId('dup-merge').click();
+    await antrean.getByTestId('dup-survivor').first().check();
+    await antrean.getByTestId('dup-merge-confirm').click();
+    await expect.poll(() => page.getByTestId('dup-cluster').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('dup-past-merge').count()).toBe(1);
+    const survivorId = (await api<{ rows: { id: string; title: string }[] }>('program.query', { filter: { search: 'puskesmas' } })).rows.map((r) => r.id);
+    expect(survivorId).toHaveLength(1);
+    const survivor = await api<{ leadOpdId: string; relatedOpdIds: string[]; title: string }>('program.get', { id: survivorId[0] });
+    expect([survivor.leadOpdId, ...survivor.relatedOpdIds].sort()).toEqual([ids.Dinkes, ids['RSUD Wangaya']].sort());
+
+    // complementary with a role per OPD
+    const sampah = page.getByTestId('dup-cluster').filter({ hasText: 'Bank Sampah Digital' });
+    await sampah.getByTestId('dup-complementary').click();
+    await sampah.getByTestId('dup-role').nth(0).fill('mengelola bank sampah');
+    await sampah.getByTestId('dup-role').nth(1).fill('mendata nasabah di banjar');
+    await sampah.getByTestId('dup-complementary-confirm').click();
+    await expect.poll(() => page.getByTestId('dup-none').count()).toBe(1);
+
+    await page.getByTestId('dup-tab-map').click();
+    await expect.poll(() => page.getByTestId('synergy-cell').count()).toBe(4); // two pairs of OPDs, both halves of the matrix
+    await page.getByTestId('synergy-cell').first().click();
+    await expect.poll(() => page.getByTestId('synergy-pair').count()).toBe(1);
+    await page.screenshot({ path: path.join(SHOTS, 'synergy-map.png') });
+    expect(await page.getByTestId('synergy-links').textContent()).toContain('Bank Sampah Digital');
+
+    // undo the merge from the review
+    await page.getByTestId('dup-tab-review').click();
+    await page.getByTestId('dup-undo').click();
+    await expect.poll(async () => (await api<{ rows: unknown[] }>('program.query', { filter: { search: 'puskesmas' } })).rows.length).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

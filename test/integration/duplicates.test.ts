@@ -1,0 +1,234 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { APPLICATION_ID } from '../../electron/core/db/open';
+import { MIGRATIONS, SIMILARITY_MIGRATION_VERSION, migrate } from '../../electron/core/db/migrations';
+import { rebuildFromLog } from '../../electron/core/db/rebuild';
+import type { MasterplanDb } from '../../electron/core/db/masterplanDb';
+import { createDemo } from '../../electron/core/demo/createDemo';
+import { analyze, normalizeText } from '../../electron/core/similarity/normalize';
+import { indexStats, querySimilar, refreshSimilarIndex } from '../../electron/core/similarity/similarIndex';
+import { createProgram, getProgram, queryPrograms, updateProgram } from '../../electron/core/services/programs';
+import {
+  duplicateClusters, linkSynergy, listSynergies, markNotDuplicate, mergePrograms, similarPrograms, synergyMap, undoMerge,
+} from '../../electron/core/services/duplicates';
+import { ENTITIES } from '../../shared/entities';
+import { dumpTables, newMasterplan } from '../helpers/fixtures';
+import { tmpDir } from '../helpers/tmp';
+
+const TABLES = Object.values(ENTITIES).map((e) => e.table);
+
+function opd(mp: MasterplanDb, abbr: string): string {
+  return mp.prepare('SELECT id FROM opd WHERE abbr = ?').pluck().get(abbr) as string;
+}
+
+function rebuilt(mp: MasterplanDb): Record<string, unknown[]> {
+  const target = new Database(path.join(tmpDir(), 'rebuilt.sqlite'));
+  target.pragma(`application_id = ${APPLICATION_ID}`);
+  migrate(target);
+  rebuildFromLog(mp.db, target);
+  const out = dumpTables(target, TABLES);
+  target.close();
+  return out;
+}
+
+describe('Indonesian-aware analysis', () => {
+  it('normalises case, punctuation, diacritics and spelling variants; drops stop words; stems', () => {
+    expect(normalizeText('E-Parkir')).toBe(normalizeText('elektronik parkir'));
+    expect(analyze('Aplikasi Antrian ONLINE Puskesmas')).toEqual(analyze('aplikasi antrean daring puskésmas'));
+    expect(analyze('SIM Kepegawaian')).toEqual(analyze('Sistem Informasi Manajemen Kepegawaian'));
+    expect(analyze('Pengembangan Program Peningkatan Perizinan')).toEqual(['izin']);
+    expect(analyze('Pengaduan')).toEqual(analyze('aduan'));
+  });
+});
+
+describe(`migration ${SIMILARITY_MIGRATION_VERSION}: duplicate finding`, () => {
+  it('adds merged_into_id, synergy, duplicate_decision, and indexes programs that existed before', () => {
+    const file = path.join(tmpDir(), 'v.sqlite');
+    const db = new Database(file);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    const before = Math.max(...MIGRATIONS.filter((m) => m.version < SIMILARITY_MIGRATION_VERSION).map((m) => m.version));
+    migrate(db, before);
+    db.prepare("INSERT INTO opd (id, name, deleted, created_stamp, updated_stamp) VALUES ('o1', 'Dinkes', 0, 's', 's')").run();
+    db.prepare("INSERT INTO program (id, lead_opd_id, title, deleted, created_stamp, updated_stamp) VALUES ('p1', 'o1', 'Antrean Puskesmas Daring', 0, 's', 's')").run();
+    const rows = db.prepare('SELECT * FROM program').all();
+    migrate(db, SIMILARITY_MIGRATION_VERSION);
+    expect(db.pragma('user_version', { simple: true })).toBe(SIMILARITY_MIGRATION_VERSION);
+    expect(db.prepare('SELECT * FROM program').all()).toEqual(rows.map((r) => ({ ...(r as object), merged_into_id: null })));
+    for (const t of ['synergy', 'duplicate_decision']) {
+      const cols = (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name);
+      expect(cols).toEqual(expect.arrayContaining(['id', 'program_a_id', 'program_b_id', 'deleted', 'created_stamp', 'updated_stamp']));
+    }
+    expect(refreshSimilarIndex(db)).toBe(1);
+    expect(querySimilar(db, 'aplikasi antrian online puskesmas').map((h) => h.programId)).toEqual(['p1']);
+    db.close();
+  });
+});
+
+describe('similar programs', () => {
+  it('finds another OPD\'s program phrased differently, other OPDs first; edits update the index incrementally', () => {
+    const mp = newMasterplan();
+    const dinkes = opd(mp, 'Dinkes'), rsud = opd(mp, 'RSUD Wangaya'), dkis = opd(mp, 'DKIS');
+    const a = createProgram(mp, { leadOpdId: dinkes, title: 'Aplikasi Antrian Online Puskesmas' });
+    createProgram(mp, { leadOpdId: dkis, title: 'Command Center Kota' });
+    const own = createProgram(mp, { leadOpdId: rsud, title: 'Antrean Poli Rawat Jalan' });
+    const hits = similarPrograms(mp, { text: 'Sistem Antrean Daring Puskesmas', opdId: rsud });
+    expect(hits[0]!.id).toBe(a.id);
+    expect(hits[0]!.sameOpd).toBe(false);
+    expect(hits.findIndex((h) => h.id === own.id)).toBeGreaterThan(0);
+    // as-you-type: a half-typed last word matches as a prefix
+    expect(similarPrograms(mp, { text: 'Ruang Kendali' })[0]!.title).toBe('Command Center Kota');
+
+    const analysedBefore = indexStats.analysed;
+    updateProgram(mp, a.id, { title: 'Telemedisin Puskesmas' });
+    similarPrograms(mp, { text: 'telemedicine' });
+    expect(indexStats.analysed - analysedBefore).toBe(1); // one program re-analysed, no rebuild
+    expect(similarPrograms(mp, { text: 'Telemedicine Puskesmas' })[0]!.id).toBe(a.id);
+    mp.close();
+  });
+
+  it('finds the demo masterplan\'s deliberate near-duplicates across OPDs', () => {
+    const file = path.join(tmpDir(), 'demo.sqlite');
+    const mp = createDemo(file, 'test');
+    const src = fs.readFileSync(path.resolve('electron/core/demo/demoData.ts'), 'utf8');
+    const pairs = [...src.matchAll(/\/\/ near-duplicate of: (.*)\n\s*\{\s*opd: '[^']*', title: '([^']*)'/g)].map((m) => [m[1]!, m[2]!] as const);
+    expect(pairs.length).toBe(11);
+    const clusters = duplicateClusters(mp);
+    const inClusters = pairs.filter(([x, y]) => clusters.some((c) => c.programs.some((p) => p.title === x) && c.programs.some((p) => p.title === y)));
+    const asYouType = pairs.filter(([x, y]) => similarPrograms(mp, { text: y, limit: 5 }).some((h) => h.title === x));
+    console.log(`demo near-duplicates: ${inClusters.length}/11 in the duplicate review, ${asYouType.length}/11 in the as-you-type top 5`);
+    expect(inClusters.length).toBeGreaterThanOrEqual(8);
+    expect(asYouType.length).toBeGreaterThanOrEqual(9);
+    mp.close();
+  });
+});
+
+describe('merge, undo, not a duplicate, synergy: through the write path', () => {
+  it('merge leaves one program with both OPDs, undo restores exactly; the tables still rebuild from the change log', () => {
+    const mp = newMasterplan();
+    const dinkes = opd(mp, 'Dinkes'), rsud = opd(mp, 'RSUD Wangaya'), dkis = opd(mp, 'DKIS');
+    const a = createProgram(mp, { leadOpdId: dinkes, title: 'Aplikasi Antrian Online Puskesmas', relatedOpdIds: [dkis] });
+    const b = createProgram(mp, { leadOpdId: rsud, title: 'Sistem Antrean Daring Layanan Kesehatan', description: 'Nomor antrean dari ponsel' });
+    expect(duplicateClusters(mp).some((c) => c.programs.some((p) => p.id === a.id) && c.programs.some((p) => p.id === b.id))).toBe(true);
+    const before = dumpTables(mp, TABLES);
+
+    const { mergeId, survivor } = mergePrograms(mp, { survivorId: a.id, otherIds: [b.id] });
+    expect(survivor.leadOpdId).toBe(dinkes);
+    expect(survivor.relatedOpdIds.sort()).toEqual([dkis, rsud].sort());
+    const merged = getProgram(mp, b.id);
+    expect(merged.deleted).toBe(true);
+    expect(merged.description).toBe('Nomor antrean dari ponsel'); // texts stay reachable
+    expect(mp.prepare('SELECT merged_into_id FROM program WHERE id = ?').pluck().get(b.id)).toBe(a.id);
+    expect(queryPrograms(mp, {}).rows.map((r) => r.id)).toEqual([a.id]);
+    expect(duplicateClusters(mp)).toEqual([]);
+    expect(similarPrograms(mp, { text: 'Sistem Antrean Daring Layanan Kesehatan' }).map((h) => h.id)).toEqual([a.id]);
+    expect(rebuilt(mp)).toEqual(dumpTables(mp, TABLES));
+
+    undoMerge(mp, mergeId);
+    const strip = (t: Record<string, unknown[]>) => Object.fromEntries(Object.entries(t).map(([k, rows]) => [k, (rows as Record<string, unknown>[])
+      .filter((r) => !(k === 'duplicate_decision' || (k === 'program_opd' && r.deleted === 1 && !(before[k] as Record<string, unknown>[]).some((x) => x.id === r.id))))
+      .map(({ updated_stamp: _u, ...r }) => r)]));
+    expect(strip(dumpTables(mp, TABLES))).toEqual(strip(before));
+    expect(rebuilt(mp)).toEqual(dumpTables(mp, TABLES));
+    mp.close();
+  });
+
+  it('a merge can choose the other lead OPD; undo puts the lead back', () => {
+    const mp = newMasterplan();
+    const dinkes = opd(mp, 'Dinkes'), rsud = opd(mp, 'RSUD Wangaya');
+    const a = createProgram(mp, { leadOpdId: dinkes, title: 'E-Parkir' });
+    const b = createProgram(mp, { leadOpdId: rsud, title: 'Parkir Elektronik Non Tunai' });
+    const { mergeId, survivor } = mergePrograms(mp, { survivorId: a.id, otherIds: [b.id], leadOpdId: rsud });
+    expect(survivor.leadOpdId).toBe(rsud);
+    expect(survivor.relatedOpdIds).toEqual([dinkes]);
+    const back = undoMerge(mp, mergeId);
+    expect(back.leadOpdId).toBe(dinkes);
+    expect(back.relatedOpdIds).toEqual([]);
+    expect(getProgram(mp, b.id).deleted).toBe(false);
+    expect(() => undoMerge(mp, mergeId)).toThrow();
+    mp.close();
+  });
+
+  it('"not a duplicate" is remembered; complementary links feed the synergy map', () => {
+    const mp = newMasterplan();
+    const dinkes = opd(mp, 'Dinkes'), rsud = opd(mp, 'RSUD Wangaya'), dlhk = opd(mp, 'DLHK'), densel = opd(mp, 'Kec. Densel');
+    const a = createProgram(mp, { leadOpdId: dinkes, title: 'Aplikasi Antrian Online Puskesmas' });
+    const b = createProgram(mp, { leadOpdId: rsud, title: 'Antrean Daring Puskesmas dan Rumah Sakit' });
+    const c = createProgram(mp, { leadOpdId: dlhk, title: 'Bank Sampah Digital' });
+    const d = createProgram(mp, { leadOpdId: densel, title: 'Aplikasi Tabungan Sampah Warga' });
+    expect(duplicateClusters(mp).length).toBe(2);
+    markNotDuplicate(mp, [a.id, b.id], 'puskesmas vs rumah sakit');
+    const link = linkSynergy(mp, { programAId: d.id, programBId: c.id, roleA: 'kecamatan mendata warga', roleB: 'DLHK mengelola' });
+    expect(duplicateClusters(mp)).toEqual([]);
+    expect(listSynergies(mp, c.id).map((l) => l.id)).toEqual([link.id]);
+    const roleOf = (l: typeof link, pid: string) => (l.a.id === pid ? l.roleA : l.roleB);
+    expect(roleOf(link, d.id)).toBe('kecamatan mendata warga');
+    const map = synergyMap(mp);
+    expect(map.cells).toEqual([{ a: [dlhk, densel].sort()[0], b: [dlhk, densel].sort()[1], shared: 0, complementary: 1 }]);
+    expect(map.opds.map((o) => o.id).sort()).toEqual([dlhk, densel].sort());
+    expect(rebuilt(mp)).toEqual(dumpTables(mp, TABLES));
+    mp.close();
+  });
+});
+
+describe('rembuk similar / duplicates', () => {
+  it('prints similar programs and clusters of the demo, as text and JSON; refuses wrong usage', () => {
+    const dir = tmpDir();
+    const db = path.join(dir, 'demo.sqlite');
+    const run = (args: string[]) => spawnSync(process.execPath, [path.resolve('electron/cli/rembuk.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, REMBUK_DATA: dir } });
+    expect(run(['demo', db]).status).toBe(0);
+    const sim = run(['similar', db, 'Aplikasi Antrean Puskesmas Daring', '--limit', '3', '--json']);
+    expect(sim.status).toBe(0);
+    const hits = JSON.parse(sim.stdout) as { title: string; opd: string; score: number }[];
+    expect(hits.length).toBe(3);
+    expect(hits[0]!.title).toBe('Aplikasi Antrian Online Puskesmas');
+    expect(hits[0]!.score).toBeGreaterThan(hits[2]!.score);
+    expect(run(['similar', db, 'Bank Sampah']).stdout).toMatch(/%\tDLHK\tBank Sampah Digital/);
+    const dup = JSON.parse(run(['duplicates', db, '--json']).stdout) as { strength: number; programs: { title: string }[] }[];
+    expect(dup.some((c) => c.programs.some((p) => p.title === 'E-Parkir') && c.programs.some((p) => p.title === 'Parkir Elektronik Non Tunai'))).toBe(true);
+    expect(run(['similar', db]).status).toBe(2);
+    expect(run(['similar', db, 'x', '--limit', 'abc']).status).toBe(2);
+  }, 60_000);
+});
+
+describe('duplicate operations through the API: refusals in a sentence, nothing changed', () => {
+  it('refuses a merge of one program, a lead OPD from elsewhere, a self-link and an unknown merge', async () => {
+    const { dispatch } = await import('../../electron/core/api/dispatch');
+    const { createHandlers } = await import('../../electron/core/api/handlers');
+    const { Workspace } = await import('../../electron/core/workspace');
+    const ws = new Workspace({ dataDir: tmpDir(), version: 'test', canPickFiles: false });
+    ws.saveProfile('Ni Luh Putu Ayu', 'Kominfo');
+    ws.create({ regionName: 'Denpasar', regionKind: 'kota', province: 'Bali', periodStart: 2019, periodEnd: 2028, opdTemplate: 'kota-denpasar-2021' });
+    const mp = ws.require();
+    const h = createHandlers(ws);
+    const api = (name: string, input: unknown, language: 'id' | 'en' = 'id') => dispatch(h, name, input, { language: () => language, checkOutputs: true });
+    const a = createProgram(mp, { leadOpdId: opd(mp, 'Dinkes'), title: 'E-Parkir' });
+    const b = createProgram(mp, { leadOpdId: opd(mp, 'Dishub'), title: 'Parkir Elektronik' });
+    const before = dumpTables(mp, [...TABLES, 'change_log']);
+    const refusals: [string, unknown, string][] = [
+      ['duplicates.merge', { survivorId: a.id, otherIds: [a.id] }, 'Pilih sedikitnya dua program yang berbeda.'],
+      ['duplicates.merge', { survivorId: a.id, otherIds: [b.id], leadOpdId: opd(mp, 'DLHK') }, 'OPD pengampu harus salah satu OPD dari program yang digabungkan.'],
+      ['synergy.link', { programAId: a.id, programBId: a.id }, 'Sebuah program tidak bisa ditautkan dengan dirinya sendiri.'],
+      ['duplicates.undoMerge', { mergeId: 'nope' }, 'Penggabungan ini tidak ditemukan atau sudah dibatalkan.'],
+      ['duplicates.merge', { survivorId: a.id, otherIds: ['missing-id'] }, 'Data yang diminta tidak ditemukan (mungkin sudah dihapus).'],
+    ];
+    for (const [name, input, sentence] of refusals) {
+      const r = await api(name, input);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message).toBe(sentence);
+    }
+    const en = await api('synergy.link', { programAId: a.id, programBId: a.id }, 'en');
+    expect(!en.ok && en.error.message).toBe('A program cannot be linked to itself.');
+    expect(dumpTables(mp, [...TABLES, 'change_log'])).toEqual(before);
+    // and the happy path through the API, outputs checked against the contract
+    const sim = await api('similar.query', { text: 'parkir elektronik', limit: 3 });
+    expect(sim.ok && (sim.data as { id: string }[]).map((x) => x.id).sort()).toEqual([a.id, b.id].sort()); // E-Parkir = elektronik parkir
+    const merged = await api('duplicates.merge', { survivorId: a.id, otherIds: [b.id] });
+    expect(merged.ok).toBe(true);
+    const map = await api('synergy.map', {});
+    expect(map.ok && (map.data as { cells: { shared: number }[] }).cells).toEqual([expect.objectContaining({ shared: 1, complementary: 0 })]);
+    ws.close();
+  });
+});

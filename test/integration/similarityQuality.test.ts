@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { PAIRS, printQuality } from '../bench/similarity-quality';
+
+describe('duplicate finder quality on the labelled pairs', () => {
+  it('prints precision and recall at the default threshold (held-out part) and the precision/recall curve', () => {
+    const r = printQuality((s) => console.log(s));
+    expect(PAIRS.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(PAIRS.map((p) => p.label))).toEqual(new Set(['duplicate', 'related', 'unrelated']));
+    expect(r.heldoutAt.tp + r.heldoutAt.fn).toBe(PAIRS.filter((p) => p.split === 'heldout' && p.label === 'duplicate').length);
+    // the curve is monotone in recall
+    for (let i = 1; i < r.curve.length; i++) expect(r.curve[i]!.recall).toBeLessThanOrEqual(r.curve[i - 1]!.recall);
+    // floors well below the current figures, so that a regression of the matcher fails CI
+    expect(r.heldoutAt.precision).toBeGreaterThanOrEqual(0.8);
+    expect(r.heldoutAt.recall).toBeGreaterThanOrEqual(0.85);
+  });
+});
