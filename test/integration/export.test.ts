@@ -75,8 +75,8 @@ describe('migration 4: narrative and export settings', () => {
     expect(job.state).toBe('done');
     expect(programRows(chapter(readDocx(out), 'BAB IV')).map((r) => r[0])).toEqual(['Telemedisin']);
     const db2 = new Database(file);
-    migrate(db2);
-    expect(db2.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4);
+    migrate(db2, 4);
+    expect(db2.pragma('user_version', { simple: true })).toBe(4);
     expect(db2.prepare('SELECT * FROM program').all()).toEqual(before);
     const cols = (t: string) => (db2.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name);
     expect(cols('narrative')).toEqual(['id', 'section', 'title', 'body', 'deleted', 'created_stamp', 'updated_stamp']);

@@ -19,7 +19,7 @@ import { newMasterplan } from '../helpers/fixtures';
 import { tmpDir } from '../helpers/tmp';
 
 function dump(mp: MasterplanDb): string {
-  const tables = mp.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'program_fts%' ORDER BY name").pluck().all() as string[];
+  const tables = mp.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name").pluck().all() as string[];
   return JSON.stringify(tables.map((t) => [t, mp.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
 }
 

@@ -210,8 +210,9 @@ export function materializeRow(mp: MasterplanDb, entity: EntityName, id: string)
     cols.push(toColumn(field));
     vals.push(toStorage(fieldKind(entity, field)!, values.get(field)));
   }
-  mp.prepare(`INSERT INTO ${def.table} (id, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})
-    ON CONFLICT(id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`).run(id, ...vals);
+  // UPDATE, else INSERT (not an UPSERT: its conflict clause would override the OR IGNORE of the index triggers)
+  const updated = mp.prepare(`UPDATE ${def.table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...vals, id).changes;
+  if (updated === 0) mp.prepare(`INSERT INTO ${def.table} (id, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`).run(id, ...vals);
 }
 
 export function isValidStamp(s: string): boolean { return parseHlc(s) !== null; }
