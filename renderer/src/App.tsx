@@ -91,7 +91,7 @@ export function App() {
   return (
     <>
       <header className="app-header">
-        <Title order={4} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 300, flexShrink: 0 }} title={app.current.path} data-testid="masterplan-title">
+        <Title order={4} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 240, flexShrink: 0 }} title={app.current.path} data-testid="masterplan-title">
           {app.current.masterplan.title}
         </Title>
         <Tabs value={view} onChange={(v) => v && setView(v as View)} variant="pills" style={{ flex: 1, minWidth: 0 }}>
@@ -107,7 +107,7 @@ export function App() {
         <SaveIndicator />
         <SegmentedControl size="xs" value={app.language} onChange={(v) => void setLanguage(v)} data={[{ value: 'id', label: 'ID' }, { value: 'en', label: 'EN' }]} aria-label={t('app.language')} />
         <Group gap={4}>
-          <Text size="sm" c="dimmed" title={t('app.profile')}>{app.profile.name}</Text>
+          <Text size="sm" c="dimmed" className="profile-name" title={t('app.profile')}>{app.profile.name}</Text>
           <Button variant="subtle" size="xs" onClick={() => void closeMasterplan()} data-testid="close-masterplan">{t('app.close')}</Button>
         </Group>
       </header>
