@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'EXPORT_TARGET_LOCKED', 'EXPORT_FAILED', 'EXPORT_NOT_FOUND', 'EXPORT_BUSY',
   // duplicate finding and synergies (issue 5)
   'MERGE_NEEDS_TWO', 'MERGE_LEAD_NOT_INVOLVED', 'SYNERGY_SAME_PROGRAM', 'MERGE_NOT_FOUND',
+  // backups
+  'NO_BACKUP',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

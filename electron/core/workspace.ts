@@ -9,10 +9,12 @@ import { MasterplanDb } from './db/masterplanDb';
 import { ExportJobs } from './export/jobs';
 import { createMasterplan, freeFileName, masterplanInfo, registerDevice, slugify, defaultTitle, type CreateMasterplanInput } from './services/masterplans';
 import { SyncFolder } from './sync/folder';
+import { backupDir, backupNow, listBackups, restoreBackup, type BackupEntry, type BackupReason } from './backup/backups';
 import { joinFromFile, openConflictCount, replayKeptAside, type Incoming } from './sync/service';
 import type { SyncStatus } from '../../shared/api/schemas';
 
 const FOLDER_WRITE_DELAY_MS = 3000;
+const BACKUP_EVERY_MS = 10 * 60_000;
 const FOLDER_POLL_MS = 5000;
 
 export type Emit = (event: EventName, payload: unknown) => void;
@@ -24,6 +26,7 @@ export class Workspace {
   private mp: MasterplanDb | null = null;
   private emitters = new Set<Emit>();
   private folder: SyncFolder | null = null;
+  private lastBackup = 0;
   private folderWrite: NodeJS.Timeout | undefined;
   private folderPoll: NodeJS.Timeout | undefined;
   /** Export jobs (issue 3): worker threads reporting `export.progress`. */
@@ -67,11 +70,14 @@ export class Workspace {
     };
   }
 
-  private attach(mp: MasterplanDb): MasterplanInfo {
+  private attach(mp: MasterplanDb, opts: { backup?: boolean } = {}): MasterplanInfo {
     this.close();
     this.mp = mp;
     replayKeptAside(mp);
+    this.lastBackup = Date.now();
+    if (opts.backup !== false) this.backup('open');
     mp.onChange((entities) => {
+      if (Date.now() - this.lastBackup > BACKUP_EVERY_MS) this.backup('periodic');
       this.emit('data.changed', { entities: [...entities], origin: 'local' });
       this.scheduleFolderWrite();
     });
@@ -95,13 +101,16 @@ export class Workspace {
       file = freeFileName(this.masterplansDir, `${slugify(title)}-${input.periodStart}-${input.periodEnd}`);
     }
     const mp = createMasterplan(path.resolve(file), input, this.config.get().installationId, { profile: this.config.get().profile });
-    return this.attach(mp);
+    return this.attach(mp, { backup: false });
   }
 
   open(file: string): MasterplanInfo {
     const resolved = path.resolve(file);
     if (this.mp?.isOpen && this.mp.path === resolved) return masterplanInfo(this.mp);
-    const mp = MasterplanDb.open(resolved, { installationId: this.config.get().installationId, profileId: this.config.get().profile?.id });
+    const mp = MasterplanDb.open(resolved, {
+      installationId: this.config.get().installationId, profileId: this.config.get().profile?.id,
+      beforeMigrate: (db) => { backupNow(db, this.opts.dataDir, resolved, 'before-migration'); },
+    });
     try {
       registerDevice(mp, { profile: this.config.get().profile });
       return this.attach(mp);
@@ -137,6 +146,47 @@ export class Workspace {
     this.folder = null;
     this.mp?.close();
     this.mp = null;
+  }
+
+  // ---------- backups ----------
+
+  /** A snapshot of the open masterplan into its backup folder; a failure (disk full) never blocks work. */
+  backup(reason: BackupReason): string | null {
+    const mp = this.current;
+    if (!mp) return null;
+    try { this.lastBackup = Date.now(); return backupNow(mp.db, this.opts.dataDir, mp.path, reason); } catch { return null; }
+  }
+
+  backups(): BackupEntry[] {
+    return listBackups(this.opts.dataDir, this.require().path);
+  }
+
+  private ownBackup(file: string, dbFile: string): string {
+    const dir = backupDir(this.opts.dataDir, dbFile);
+    const resolved = path.resolve(file);
+    if (path.dirname(resolved) !== dir || !resolved.endsWith('.sqlite')) throw new AppError('NOT_FOUND', { entity: 'backup', id: file });
+    return resolved;
+  }
+
+  /** Restores a backup of the open masterplan. Undoable: the current state is backed up first and kept aside. */
+  restore(file: string): MasterplanInfo {
+    const mp = this.require();
+    const dbFile = mp.path;
+    const chosen = this.ownBackup(file, dbFile);
+    this.backup('before-restore');
+    this.close();
+    restoreBackup(chosen, dbFile, 'replaced');
+    return this.open(dbFile);
+  }
+
+  /** A damaged file that cannot be opened: put its newest good backup in place (the damaged file is kept aside). */
+  recover(file: string): MasterplanInfo {
+    const dbFile = path.resolve(file);
+    const newest = listBackups(this.opts.dataDir, dbFile).find((b) => b.programs !== null);
+    if (!newest) throw new AppError('NO_BACKUP', { path: dbFile });
+    if (this.current?.path === dbFile) this.close();
+    restoreBackup(newest.file, dbFile, 'damaged');
+    return this.open(dbFile);
   }
 
   // ---------- sync ----------

@@ -12,6 +12,7 @@ import {
 } from './schemas';
 
 const Empty = z.object({}).strict();
+const BackupEntry = z.object({ file: z.string(), at: z.string(), reason: z.string(), bytes: z.number(), programs: z.number().nullable() });
 const Ok = z.object({ ok: z.literal(true) });
 const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -109,6 +110,12 @@ export const contract = {
   'synergy.unlink': op(z.object({ id: Id }).strict(), Ok),
   'synergy.list': op(z.object({ programId: Id.optional() }).strict(), z.array(SynergyLink)),
   'synergy.map': op(Empty, SynergyMap),
+
+  // backups
+  'backup.list': op(Empty, z.array(BackupEntry)),
+  'backup.now': op(Empty, z.array(BackupEntry)),
+  'backup.restore': op(z.object({ file: z.string().min(1).max(4096) }).strict(), MasterplanInfo),
+  'backup.recover': op(z.object({ path: z.string().min(1).max(4096) }).strict(), MasterplanInfo),
 } satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

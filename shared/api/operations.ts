@@ -19,6 +19,8 @@ export const OPERATIONS = [
   // duplicate finding and synergies (issue 5)
   'similar.query', 'duplicates.clusters', 'duplicates.merge', 'duplicates.undoMerge', 'duplicates.merges',
   'duplicates.markNotDuplicate', 'synergy.link', 'synergy.unlink', 'synergy.list', 'synergy.map',
+  // backups
+  'backup.list', 'backup.now', 'backup.restore', 'backup.recover',
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 

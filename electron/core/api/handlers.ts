@@ -113,6 +113,7 @@ export function createHandlers(ws: Workspace, host: Host = NO_HOST): Handlers {
       return { source, report: previewImport(mp(), incoming) };
     },
     'sync.apply': (i) => {
+      ws.backup('before-import');
       const report = applyImport(mp(), incomingOf(i), i.confirmed);
       ws.emit('data.changed', { entities: ['program', 'opd', 'session', 'presentation'], origin: 'import' });
       return report;
@@ -157,5 +158,11 @@ export function createHandlers(ws: Workspace, host: Host = NO_HOST): Handlers {
     'synergy.unlink': (i) => { unlinkSynergy(mp(), i.id); return ok; },
     'synergy.list': (i) => listSynergies(mp(), i.programId),
     'synergy.map': () => synergyMap(mp()),
+
+    // backups
+    'backup.list': () => ws.backups(),
+    'backup.now': () => { ws.backup('manual'); return ws.backups(); },
+    'backup.restore': (i) => ws.restore(i.file),
+    'backup.recover': (i) => ws.recover(i.path),
   };
 }

@@ -31,6 +31,7 @@ export interface OpenMasterplanOptions {
    * device id, so every change is attributed to the person who made it. */
   profileId?: string | null;
   create?: boolean; readonly?: boolean; now?: () => number;
+  beforeMigrate?: (db: Database.Database) => void;
 }
 
 const CHECKPOINT_DELAY_MS = 2000;
@@ -69,7 +70,7 @@ export class MasterplanDb {
   }
 
   static open(file: string, opts: OpenMasterplanOptions): MasterplanDb {
-    const db = openDatabase(file, { create: opts.create, readonly: opts.readonly });
+    const db = openDatabase(file, { create: opts.create, readonly: opts.readonly, beforeMigrate: opts.beforeMigrate });
     try {
       const deviceId = opts.readonly ? readMeta(db, 'device_id') ?? '0000000000000000' : ensureDeviceId(db, `${opts.installationId}/${opts.profileId ?? ''}`);
       return new MasterplanDb(db, file, deviceId, opts.now);

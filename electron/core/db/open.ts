@@ -9,7 +9,10 @@ import { LATEST_VERSION, migrate } from './migrations';
 export const APPLICATION_ID = 0x524d424b;
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
-export interface OpenOptions { create?: boolean; readonly?: boolean; /** Skip PRAGMA quick_check (a read-only reader that opens a file the app already checked, e.g. the export worker). */ skipCheck?: boolean }
+export interface OpenOptions { create?: boolean; readonly?: boolean; /** Skip PRAGMA quick_check (a read-only reader that opens a file the app already checked, e.g. the export worker). */ skipCheck?: boolean;
+  /** Called before an older file is migrated (the app backs it up there). */
+  beforeMigrate?: (db: Database.Database) => void;
+}
 
 function fsError(e: unknown, file: string): AppError {
   const code = (e as NodeJS.ErrnoException).code;
@@ -82,6 +85,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database.Dat
       // Checkpoints (the only fsyncs) run on MasterplanDb's idle timer, not inside a save.
       db.pragma('wal_autocheckpoint = 0');
       if (appId !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`);
+      if (version > 0 && version < LATEST_VERSION) opts.beforeMigrate?.(db);
       migrate(db);
     }
     db.pragma('foreign_keys = ON');

@@ -10,6 +10,7 @@ export function SaveIndicator() {
   const failed = useAutosave((s) => s.failed);
   const hasErrors = useAutosave((s) => Object.keys(s.errors).length > 0);
   const saved = useAutosave((s) => s.lastSavedAt);
+  const failure = useAutosave((s) => s.failure);
   let state: 'saving' | 'saved' | 'offline' | 'attention' | 'idle' = 'idle';
   if (failed) state = 'offline';
   else if (pending + inFlight > 0) state = 'saving';
@@ -17,7 +18,7 @@ export function SaveIndicator() {
   else if (saved) state = 'saved';
   const color = { saving: 'yellow', saved: 'teal', offline: 'red', attention: 'orange', idle: 'gray' }[state];
   return (
-    <Badge color={color} variant="light" size="lg" data-testid="save-state" data-state={state} aria-live="polite">
+    <Badge color={color} variant="light" size="lg" data-testid="save-state" data-state={state} aria-live="polite" title={state === 'offline' && failure ? failure : undefined}>
       {t(`save.${state}`)}
     </Badge>
   );

@@ -15,6 +15,7 @@ export function StartScreen() {
   const refresh = useApp((s) => s.refresh);
   const setView = useApp((s) => s.setView);
   const [error, setError] = useState<string | null>(null);
+  const [damaged, setDamaged] = useState<string | null>(null);
   const [openPath, setOpenPath] = useState('');
   const [busy, setBusy] = useState(false);
   const year = new Date().getFullYear();
@@ -28,7 +29,11 @@ export function StartScreen() {
 
   const open = async (path: string) => {
     setError(null); setBusy(true);
-    try { await call('masterplan.open', { path }); setView('capture'); await refresh(); } catch (e) { setError(errorMessage(e)); await refresh(); } finally { setBusy(false); }
+    try { await call('masterplan.open', { path }); setView('capture'); await refresh(); } catch (e) {
+      setError(errorMessage(e));
+      setDamaged(e instanceof ApiError && e.code === 'FILE_CORRUPT' ? path : null);
+      await refresh();
+    } finally { setBusy(false); }
   };
   const join = async (file: File) => {
     setError(null); setBusy(true);
@@ -60,7 +65,12 @@ export function StartScreen() {
         </div>
         <Text size="sm" c="dimmed">{t('start.dataDir')}: {app.dataDir}</Text>
       </Group>
-      {error && <Alert color="red" withCloseButton onClose={() => setError(null)} data-testid="start-error">{error}</Alert>}
+      {error && (
+        <Alert color="red" withCloseButton onClose={() => { setError(null); setDamaged(null); }} data-testid="start-error">
+          {error}
+          {damaged && <Button mt="sm" size="xs" display="block" onClick={() => void call('backup.recover', { path: damaged }).then(() => { setError(null); setDamaged(null); setView('capture'); return refresh(); }).catch((e) => setError(errorMessage(e)))} data-testid="start-recover">{t('backup.recover')}</Button>}
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="lg">
           <form onSubmit={create}>

@@ -16,6 +16,9 @@ const UPDATE_OP: Record<SavableEntity, OperationName> = {
 
 interface Pending { entity: SavableEntity; id: string; patch: Record<string, unknown> }
 const DEBOUNCE_MS = 400;
+/** Failures that pass (disk full, file locked or read-only, backend unreachable): the edit stays queued and journaled,
+ * and is sent again until it is saved. */
+const TRANSIENT = new Set(['INTERNAL', 'DISK_FULL', 'FILE_LOCKED', 'FILE_READONLY', 'FOLDER_READONLY']);
 const JOURNAL_KEY = 'rembuk.pendingEdits';
 
 interface AutosaveStore {
@@ -24,6 +27,8 @@ interface AutosaveStore {
   errors: Record<string, string>; // by entity:id:field
   lastSavedAt: number | null;
   failed: boolean;
+  /** The sentence of the last transient failure, shown with the saving badge. */
+  failure: string | null;
   edit(entity: SavableEntity, id: string, field: string, value: unknown): void;
   flush(key?: string, opts?: { keepalive?: boolean }): Promise<void>;
   clearError(entity: SavableEntity, id: string, field: string): void;
@@ -53,6 +58,7 @@ export const useAutosave = create<AutosaveStore>((set, get) => ({
   errors: {},
   lastSavedAt: null,
   failed: false,
+  failure: null,
 
   edit(entity, id, field, value) {
     const key = `${entity}:${id}`;
@@ -79,11 +85,11 @@ export const useAutosave = create<AutosaveStore>((set, get) => ({
       try {
         await call(UPDATE_OP[job.entity], { id: job.id, patch: job.patch } as never, opts);
         writeJournal({ ...get().pending });
-        set((s) => ({ inFlight: s.inFlight - 1, lastSavedAt: Date.now(), failed: false }));
+        set((s) => ({ inFlight: s.inFlight - 1, lastSavedAt: Date.now(), failed: false, failure: null }));
         afterSave?.();
       } catch (e) {
         const err = e instanceof ApiError ? e : null;
-        if (err && err.code !== 'INTERNAL') {
+        if (err && !TRANSIENT.has(err.code)) {
           // The backend refused this value (with a sentence): show it on the field; the other fields of the patch
           // are retried without it so they are not held hostage.
           const field = err.field ?? Object.keys(job.patch)[0]!;
@@ -98,7 +104,7 @@ export const useAutosave = create<AutosaveStore>((set, get) => ({
           writeJournal(get().pending);
         } else {
           // Backend unreachable: keep the edit queued (and journaled) and try again.
-          set((s) => ({ inFlight: s.inFlight - 1, failed: true, pending: { ...s.pending, [key]: { ...job, patch: { ...job.patch, ...(s.pending[key]?.patch ?? {}) } } } }));
+          set((s) => ({ inFlight: s.inFlight - 1, failed: true, failure: err?.message ?? null, pending: { ...s.pending, [key]: { ...job, patch: { ...job.patch, ...(s.pending[key]?.patch ?? {}) } } } }));
           writeJournal(get().pending);
           timers.set(key, setTimeout(() => void get().flush(key), 3000));
         }

@@ -8,6 +8,7 @@ import { regionKindOptions } from '../../components/options';
 import { ProfileDialog } from '../ProfileDialog';
 import { OpdList } from './OpdList';
 import { SessionList } from './SessionList';
+import { BackupList } from './BackupList';
 
 export function SetupScreen() {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export function SetupScreen() {
       </Paper>
       <SessionList />
       <OpdList />
+      <BackupList />
       <Paper withBorder p="md">
         <Group justify="space-between">
           <div>
