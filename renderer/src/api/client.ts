@@ -3,6 +3,7 @@
 import type { Input, Output, ApiResult } from '../../../shared/api/contract';
 import type { EventName, OperationName } from '../../../shared/api/operations';
 import type { ApiErrorPayload } from '../../../shared/errors';
+import { saveBlob } from '../components/files';
 
 interface PreloadBridge {
   api: Record<OperationName, (input: unknown) => Promise<ApiResult<unknown>>>;
@@ -94,12 +95,5 @@ export async function downloadExport(jobId: string, fileName: string): Promise<v
     const body = (await res.json().catch(() => null)) as ApiResult<unknown> | null;
     throw new ApiError(body && !body.ok ? body.error : { code: 'EXPORT_NOT_FOUND', message: 'not found' });
   }
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(fileName, await res.blob());
 }

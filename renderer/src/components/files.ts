@@ -12,7 +12,12 @@ export function downloadBase64(fileName: string, base64: string, type = 'applica
   const bin = atob(base64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  saveBlob(fileName, new Blob([bytes], { type }));
+}
+
+/** Saves a blob as a download (the desktop shell shows a save dialog for it). */
+export function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
