@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { MasterplanDb, type RowChange } from '../../electron/core/db/masterplanDb';
+import type { RowChange } from '../../electron/core/db/masterplanDb';
 import { createMasterplan } from '../../electron/core/services/masterplans';
 import { uuidv7 } from '../../electron/core/ids';
 import { DEMO_PROGRAMS } from '../../electron/core/demo/demoData';
@@ -55,7 +55,6 @@ export async function runSyncBench(): Promise<void> {
   const reimportMs = ms(t);
   if (again.changes.new !== 0) throw new Error('re-import was not idempotent');
   copy.close(); src.close();
-  void MasterplanDb;
 
   const f = (n: number) => `${n.toFixed(0)} ms`;
   console.log(`\nSync — ${changes} changes (${rows.length} rows), exchange file ${(exported.bytes.length / 1024).toFixed(0)} KiB = ${(exported.bytes.length / changes).toFixed(1)} bytes per change`);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import { AppError } from '../../../shared/errors';
 import { OPD_TEMPLATES } from '../../../shared/reference';
 import type { Masterplan, MasterplanInfo } from '../../../shared/api/schemas';
-import { MasterplanDb, rowToApi, type RowChange } from '../db/masterplanDb';
+import { MasterplanDb, type RowChange } from '../db/masterplanDb';
 import { uuidv7 } from '../ids';
 import { opdChanges } from './opds';
 
@@ -108,4 +108,3 @@ export function updateMasterplan(mp: MasterplanDb, patch: Partial<Omit<Masterpla
   return getMasterplan(mp);
 }
 
-export { rowToApi };

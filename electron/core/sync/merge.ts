@@ -9,7 +9,6 @@
 import { diff3Merge } from 'node-diff3';
 import { AppError } from '../../../shared/errors';
 import { DELETED_FIELD, ENTITIES, fieldKind, isEntityName, toColumn, type EntityName } from '../../../shared/entities';
-import { parseHlc } from '../../../shared/hlc';
 import { toStorage, type MasterplanDb, type RowChange } from '../db/masterplanDb';
 import type { WireChange } from './exchangeFile';
 
@@ -96,14 +95,12 @@ export function applyChanges(mp: MasterplanDb, incoming: WireChange[], opts: { d
 
   const run = () => {
     const sorted = [...incoming].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const wallNow = Date.now();
     for (const c of sorted) {
       const [stamp, device, entity, rowId, field, value, parent] = c;
       if (insert.run(stamp, device, entity, rowId, field, value, parent).changes === 0) { report.changes.known++; continue; }
       report.changes.new++;
       const ahead = mp.clock.receive(stamp);
       if (ahead > report.futureMs) report.futureMs = ahead;
-      void wallNow;
       if (entity === RESOLUTION_ENTITY) {
         const [e, r, f] = rowId.split('|');
         for (const loser of JSON.parse(value ?? '[]') as string[]) settle.run(stamp, e, r, f, loser);
@@ -215,4 +212,3 @@ export function materializeRow(mp: MasterplanDb, entity: EntityName, id: string)
   if (updated === 0) mp.prepare(`INSERT INTO ${def.table} (id, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`).run(id, ...vals);
 }
 
-export function isValidStamp(s: string): boolean { return parseHlc(s) !== null; }
