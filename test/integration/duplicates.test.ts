@@ -5,7 +5,6 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID } from '../../electron/core/db/open';
 import { MIGRATIONS, SIMILARITY_MIGRATION_VERSION, migrate } from '../../electron/core/db/migrations';
-import { rebuildFromLog } from '../../electron/core/db/rebuild';
 import type { MasterplanDb } from '../../electron/core/db/masterplanDb';
 import { createDemo } from '../../electron/core/demo/createDemo';
 import { analyze, normalizeText } from '../../electron/core/similarity/normalize';
@@ -15,23 +14,13 @@ import {
   duplicateClusters, linkSynergy, listSynergies, markNotDuplicate, mergePrograms, similarPrograms, synergyMap, undoMerge,
 } from '../../electron/core/services/duplicates';
 import { ENTITIES } from '../../shared/entities';
-import { dumpTables, newMasterplan } from '../helpers/fixtures';
+import { dumpTables, newMasterplan, rebuiltTables } from '../helpers/fixtures';
 import { tmpDir } from '../helpers/tmp';
 
 const TABLES = Object.values(ENTITIES).map((e) => e.table);
 
 function opd(mp: MasterplanDb, abbr: string): string {
   return mp.prepare('SELECT id FROM opd WHERE abbr = ?').pluck().get(abbr) as string;
-}
-
-function rebuilt(mp: MasterplanDb): Record<string, unknown[]> {
-  const target = new Database(path.join(tmpDir(), 'rebuilt.sqlite'));
-  target.pragma(`application_id = ${APPLICATION_ID}`);
-  migrate(target);
-  rebuildFromLog(mp.db, target);
-  const out = dumpTables(target, TABLES);
-  target.close();
-  return out;
 }
 
 describe('Indonesian-aware analysis', () => {
@@ -124,14 +113,14 @@ describe('merge, undo, not a duplicate, synergy: through the write path', () => 
     expect(queryPrograms(mp, {}).rows.map((r) => r.id)).toEqual([a.id]);
     expect(duplicateClusters(mp)).toEqual([]);
     expect(similarPrograms(mp, { text: 'Sistem Antrean Daring Layanan Kesehatan' }).map((h) => h.id)).toEqual([a.id]);
-    expect(rebuilt(mp)).toEqual(dumpTables(mp, TABLES));
+    expect(rebuiltTables(mp)).toEqual(dumpTables(mp, TABLES));
 
     undoMerge(mp, mergeId);
     const strip = (t: Record<string, unknown[]>) => Object.fromEntries(Object.entries(t).map(([k, rows]) => [k, (rows as Record<string, unknown>[])
       .filter((r) => !(k === 'duplicate_decision' || (k === 'program_opd' && r.deleted === 1 && !(before[k] as Record<string, unknown>[]).some((x) => x.id === r.id))))
       .map(({ updated_stamp: _u, ...r }) => r)]));
     expect(strip(dumpTables(mp, TABLES))).toEqual(strip(before));
-    expect(rebuilt(mp)).toEqual(dumpTables(mp, TABLES));
+    expect(rebuiltTables(mp)).toEqual(dumpTables(mp, TABLES));
     mp.close();
   });
 
@@ -168,7 +157,7 @@ describe('merge, undo, not a duplicate, synergy: through the write path', () => 
     const map = synergyMap(mp);
     expect(map.cells).toEqual([{ a: [dlhk, densel].sort()[0], b: [dlhk, densel].sort()[1], shared: 0, complementary: 1 }]);
     expect(map.opds.map((o) => o.id).sort()).toEqual([dlhk, densel].sort());
-    expect(rebuilt(mp)).toEqual(dumpTables(mp, TABLES));
+    expect(rebuiltTables(mp)).toEqual(dumpTables(mp, TABLES));
     mp.close();
   });
 });

@@ -1,13 +1,9 @@
 /** Sync guarantees (docs/sync.md), proved on real files: convergence, idempotence, no silent loss, deletes as
  * changes, atomic import. Replicas are real masterplan files; exchanges go through real exchange-file bytes. */
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MasterplanDb } from '../../electron/core/db/masterplanDb';
-import { APPLICATION_ID } from '../../electron/core/db/open';
-import { migrate } from '../../electron/core/db/migrations';
-import { rebuildFromLog } from '../../electron/core/db/rebuild';
 import { createOpd } from '../../electron/core/services/opds';
 import { createProgram, deleteProgram, getProgram, updateProgram } from '../../electron/core/services/programs';
 import { createSession } from '../../electron/core/services/sessions';
@@ -15,7 +11,7 @@ import { encodeExchange, type WireChange } from '../../electron/core/sync/exchan
 import { applyImport, exportWork, joinFromFile, listConflicts, openConflictCount, previewImport, readIncoming, resolveConflict } from '../../electron/core/sync/service';
 import { ENTITIES } from '../../shared/entities';
 import { apply, opArb } from '../helpers/randomOps';
-import { newMasterplan, PROFILE } from '../helpers/fixtures';
+import { newMasterplan, PROFILE, rebuiltTables } from '../helpers/fixtures';
 import { tmpDir } from '../helpers/tmp';
 
 const TABLES = Object.values(ENTITIES).map((e) => e.table);
@@ -46,16 +42,6 @@ function replicas(n: number): MasterplanDb[] {
     const incoming = readIncoming(fileFrom(first, `seed${i}`));
     out.push(joinFromFile(path.join(tmpDir(), `r${i}.sqlite`), incoming, `laptop-${i}`, { profile: { ...PROFILE, id: `profile-${i}`, name: `Fasilitator ${i}` } }).mp);
   }
-  return out;
-}
-
-function rebuilt(mp: MasterplanDb) {
-  const target = new Database(path.join(tmpDir(), 'rebuilt.sqlite'));
-  target.pragma(`application_id = ${APPLICATION_ID}`);
-  migrate(target);
-  rebuildFromLog(mp.db, target);
-  const out = Object.fromEntries(TABLES.map((t) => [t, target.prepare(`SELECT * FROM ${t} ORDER BY id`).all()]));
-  target.close();
   return out;
 }
 
@@ -90,7 +76,7 @@ describe('sync: convergence, idempotence, no silent loss', () => {
         for (const r of reps) {
           expect(byId(r)).toEqual(reference);
           expect(log(r)).toEqual(referenceLog);
-          expect(rebuilt(r)).toEqual(reference); // tables are still a function of the log alone
+          expect(rebuiltTables(r, 'id')).toEqual(reference); // tables are still a function of the log alone
           expect(r.db.pragma('foreign_key_check')).toEqual([]);
         }
         // every value any replica wrote is in every replica's log (current, conflict or history)

@@ -1,30 +1,14 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ID } from '../../electron/core/db/open';
-import { migrate } from '../../electron/core/db/migrations';
 import { MasterplanDb } from '../../electron/core/db/masterplanDb';
-import { rebuildFromLog } from '../../electron/core/db/rebuild';
 import { createOpd } from '../../electron/core/services/opds';
 import { createSession } from '../../electron/core/services/sessions';
 import { createProgram, deleteProgram, restoreProgram, updateProgram } from '../../electron/core/services/programs';
 import { ENTITIES } from '../../shared/entities';
-import { dumpTables, INSTALLATION, newMasterplan, PROFILE } from '../helpers/fixtures';
+import { dumpTables, INSTALLATION, newMasterplan, PROFILE, rebuiltTables } from '../helpers/fixtures';
 import { apply, opArb } from '../helpers/randomOps';
-import { tmpDir } from '../helpers/tmp';
 
 const TABLES = Object.values(ENTITIES).map((e) => e.table);
-function rebuiltTables(mp: MasterplanDb): Record<string, unknown[]> {
-  const target = new Database(path.join(tmpDir(), 'rebuilt.sqlite'));
-  target.pragma(`application_id = ${APPLICATION_ID}`);
-  migrate(target);
-  rebuildFromLog(mp.db, target);
-  const out = dumpTables(target, TABLES);
-  target.close();
-  return out;
-}
-
 describe('the one write path and its change log', () => {
   it('after a long random sequence of edits, rebuilding every table from the change log alone gives the live tables', () => {
     fc.assert(fc.property(fc.array(opArb, { minLength: 300, maxLength: 600 }), (ops) => {
