@@ -73,6 +73,7 @@ function createWindow(workspace: Workspace): void {
       preload: path.join(__dirname, '../preload/index.cjs'),
       contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: true,
       allowRunningInsecureContent: false, webviewTag: false, navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick', // a middle-click on a link must not open it anywhere (Electronegativity AUXCLICK)
     },
   });
   hardenContents(mainWindow.webContents);
