@@ -102,7 +102,7 @@ export function run(argv: string[], out: (s: string) => void = (s) => process.st
           else if (hits.length === 0) out(lang === 'en' ? 'No similar programs.' : 'Tidak ada program yang mirip.');
           else for (const h of hits) out(`${Math.round(h.score * 100)}%\t${h.opdAbbr || h.opdName}\t${h.title}\t${labelOf(DIMENSIONS, h.dimension, lang)}`);
         } else {
-          const clusters = duplicateClusters(mp);
+          const { clusters } = duplicateClusters(mp);
           if (values.json) out(JSON.stringify(clusters.map((c) => ({ strength: Math.round(c.strength * 1000) / 1000, programs: c.programs.map((p) => ({ id: p.id, title: p.title, opd: p.opdAbbr || p.opdName })) })), null, 2));
           else if (clusters.length === 0) out(lang === 'en' ? 'No likely duplicates.' : 'Tidak ada kemungkinan duplikat.');
           else for (const c of clusters) out(`${Math.round(c.strength * 100)}%\t${c.programs.map((p) => `${p.opdAbbr || p.opdName}: ${p.title}`).join('  |  ')}`);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createMasterplan } from '../../electron/core/services/masterplans';
 import { DEMO_PROGRAMS } from '../../electron/core/demo/demoData';
 import { uuidv7 } from '../../electron/core/ids';
-import type { RowChange } from '../../electron/core/db/masterplanDb';
+import type { MasterplanDb, RowChange } from '../../electron/core/db/masterplanDb';
 import { bruteForceSimilar, indexStats, scanPairs, querySimilar, refreshSimilarIndex, similarModel } from '../../electron/core/similarity/similarIndex';
 import { duplicateClusters, similarPrograms } from '../../electron/core/services/duplicates';
 import { updateProgram } from '../../electron/core/services/programs';
@@ -22,15 +22,14 @@ function time(runs: number, fn: (i: number) => unknown): number[] {
   return out.sort((a, b) => a - b);
 }
 
-export async function runSimilarityBench(): Promise<void> {
-  const N = Number(process.env.BENCH_PROGRAMS ?? 10_000);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rembuk-bench-sim-'));
-  const mp = createMasterplan(path.join(dir, 'mp.sqlite'), { regionName: 'Denpasar', regionKind: 'kota', province: 'Bali', periodStart: 2019, periodEnd: 2028, opdTemplate: 'kota-denpasar-2021' },
+/** The benchmark's masterplan: N varied programs (three to five words drawn from the demo titles' vocabulary, sometimes a
+ * qualifier, and a description made of sentences of three demo programs), so mostly distinct programs with realistic
+ * words and some near-duplicates. */
+export function makeBenchMasterplan(file: string, N: number): MasterplanDb {
+  const mp = createMasterplan(file, { regionName: 'Denpasar', regionKind: 'kota', province: 'Bali', periodStart: 2019, periodEnd: 2028, opdTemplate: 'kota-denpasar-2021' },
     'bench', { profile: { id: '01900000-0000-7000-8000-0000000000b1', name: 'Bench', institution: 'Rembuk' } });
   const opds = mp.prepare('SELECT id FROM opd ORDER BY sort_order').pluck().all() as string[];
   const batch: RowChange[] = [];
-  // Varied programs: three to five words drawn from the demo titles' vocabulary, sometimes a qualifier, and a description made of
-  // sentences of three demo programs; so 10,000 mostly distinct programs with realistic words and some near-duplicates.
   let seed = 7;
   const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
   const vocab = [...new Set(DEMO_PROGRAMS.flatMap((d) => d.title.split(' ')))];
@@ -43,6 +42,13 @@ export async function runSimilarityBench(): Promise<void> {
     if (batch.length === 1000) mp.write(batch.splice(0));
   }
   mp.write(batch.splice(0));
+  return mp;
+}
+
+export async function runSimilarityBench(): Promise<void> {
+  const N = Number(process.env.BENCH_PROGRAMS ?? 10_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rembuk-bench-sim-'));
+  const mp = makeBenchMasterplan(path.join(dir, 'mp.sqlite'), N);
 
   let t = Date.now();
   refreshSimilarIndex(mp.db);
@@ -63,10 +69,10 @@ export async function runSimilarityBench(): Promise<void> {
 
   // whole-masterplan scan
   t = Date.now();
-  const pairCount = scanPairs(mp.db).length;
+  const pairCount = scanPairs(mp.db).count;
   const pairsMs = Date.now() - t;
   t = Date.now();
-  const clusters = duplicateClusters(mp);
+  const { clusters } = duplicateClusters(mp);
   const scanMs = Date.now() - t;
 
   // incremental: an edit re-analyses one program, never the whole index

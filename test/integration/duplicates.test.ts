@@ -8,7 +8,9 @@ import { MIGRATIONS, SIMILARITY_MIGRATION_VERSION, migrate } from '../../electro
 import type { MasterplanDb } from '../../electron/core/db/masterplanDb';
 import { createDemo } from '../../electron/core/demo/createDemo';
 import { analyze, normalizeText } from '../../electron/core/similarity/normalize';
-import { indexStats, querySimilar, refreshSimilarIndex } from '../../electron/core/similarity/similarIndex';
+import { commonDf, indexStats, querySimilar, refreshSimilarIndex, scanPairs, similarModel } from '../../electron/core/similarity/similarIndex';
+import { DEFAULT_THRESHOLD, prepare, scorePrepared } from '../../electron/core/similarity/measure';
+import { makeBenchMasterplan } from '../bench/similarity';
 import { createProgram, getProgram, queryPrograms, updateProgram } from '../../electron/core/services/programs';
 import {
   duplicateClusters, linkSynergy, listSynergies, markNotDuplicate, mergePrograms, similarPrograms, synergyMap, undoMerge,
@@ -84,7 +86,7 @@ describe('similar programs', () => {
     const src = fs.readFileSync(path.resolve('electron/core/demo/demoData.ts'), 'utf8');
     const pairs = [...src.matchAll(/\/\/ near-duplicate of: (.*)\n\s*\{\s*opd: '[^']*', title: '([^']*)'/g)].map((m) => [m[1]!, m[2]!] as const);
     expect(pairs.length).toBe(11);
-    const clusters = duplicateClusters(mp);
+    const clusters = duplicateClusters(mp).clusters;
     const inClusters = pairs.filter(([x, y]) => clusters.some((c) => c.programs.some((p) => p.title === x) && c.programs.some((p) => p.title === y)));
     const asYouType = pairs.filter(([x, y]) => similarPrograms(mp, { text: y, limit: 5 }).some((h) => h.title === x));
     console.log(`demo near-duplicates: ${inClusters.length}/11 in the duplicate review, ${asYouType.length}/11 in the as-you-type top 5`);
@@ -100,7 +102,7 @@ describe('merge, undo, not a duplicate, synergy: through the write path', () => 
     const dinkes = opd(mp, 'Dinkes'), rsud = opd(mp, 'RSUD Wangaya'), dkis = opd(mp, 'DKIS');
     const a = createProgram(mp, { leadOpdId: dinkes, title: 'Aplikasi Antrian Online Puskesmas', relatedOpdIds: [dkis] });
     const b = createProgram(mp, { leadOpdId: rsud, title: 'Sistem Antrean Daring Layanan Kesehatan', description: 'Nomor antrean dari ponsel' });
-    expect(duplicateClusters(mp).some((c) => c.programs.some((p) => p.id === a.id) && c.programs.some((p) => p.id === b.id))).toBe(true);
+    expect(duplicateClusters(mp).clusters.some((c) => c.programs.some((p) => p.id === a.id) && c.programs.some((p) => p.id === b.id))).toBe(true);
     const before = dumpTables(mp, TABLES);
 
     const { mergeId, survivor } = mergePrograms(mp, { survivorId: a.id, otherIds: [b.id] });
@@ -111,7 +113,7 @@ describe('merge, undo, not a duplicate, synergy: through the write path', () => 
     expect(merged.description).toBe('Nomor antrean dari ponsel'); // texts stay reachable
     expect(mp.prepare('SELECT merged_into_id FROM program WHERE id = ?').pluck().get(b.id)).toBe(a.id);
     expect(queryPrograms(mp, {}).rows.map((r) => r.id)).toEqual([a.id]);
-    expect(duplicateClusters(mp)).toEqual([]);
+    expect(duplicateClusters(mp).clusters).toEqual([]);
     expect(similarPrograms(mp, { text: 'Sistem Antrean Daring Layanan Kesehatan' }).map((h) => h.id)).toEqual([a.id]);
     expect(rebuiltTables(mp)).toEqual(dumpTables(mp, TABLES));
 
@@ -147,10 +149,10 @@ describe('merge, undo, not a duplicate, synergy: through the write path', () => 
     const b = createProgram(mp, { leadOpdId: rsud, title: 'Antrean Daring Puskesmas dan Rumah Sakit' });
     const c = createProgram(mp, { leadOpdId: dlhk, title: 'Bank Sampah Digital' });
     const d = createProgram(mp, { leadOpdId: densel, title: 'Aplikasi Tabungan Sampah Warga' });
-    expect(duplicateClusters(mp).length).toBe(2);
+    expect(duplicateClusters(mp).clusters.length).toBe(2);
     markNotDuplicate(mp, [a.id, b.id], 'puskesmas vs rumah sakit');
     const link = linkSynergy(mp, { programAId: d.id, programBId: c.id, roleA: 'kecamatan mendata warga', roleB: 'DLHK mengelola' });
-    expect(duplicateClusters(mp)).toEqual([]);
+    expect(duplicateClusters(mp).clusters).toEqual([]);
     expect(listSynergies(mp, c.id).map((l) => l.id)).toEqual([link.id]);
     const roleOf = (l: typeof link, pid: string) => (l.a.id === pid ? l.roleA : l.roleB);
     expect(roleOf(link, d.id)).toBe('kecamatan mendata warga');
@@ -219,5 +221,44 @@ describe('duplicate operations through the API: refusals in a sentence, nothing 
     const map = await api('synergy.map', {});
     expect(map.ok && (map.data as { cells: { shared: number }[] }).cells).toEqual([expect.objectContaining({ shared: 1, complementary: 0 })]);
     ws.close();
+  });
+});
+
+describe('whole-masterplan pair scan', () => {
+  it('scores every pair exactly as a single comparison does, and misses no candidate pair at or above the threshold', () => {
+    const mp = makeBenchMasterplan(path.join(tmpDir(), 'scan.sqlite'), 700);
+    try {
+      const scan = scanPairs(mp.db, DEFAULT_THRESHOLD);
+      const model = similarModel(mp.db);
+      const docs = new Map([...model.docs.values()].map((d) => [d.id, d]));
+      const maxDf = commonDf(docs.size);
+      const prepared = new Map([...docs].map(([id, d]) => [id, prepare(model, d)]));
+      const found = new Map<string, number>();
+      for (let k = 0; k < scan.count; k++) {
+        const a = scan.ids[scan.a[k]!]!, b = scan.ids[scan.b[k]!]!;
+        expect(scan.score[k]!).toBeCloseTo(scorePrepared(prepared.get(a)!, prepared.get(b)!).score, 9);
+        found.set(a < b ? `${a}|${b}` : `${b}|${a}`, scan.score[k]!);
+      }
+      // brute force over every pair that shares a title term rare enough to pick candidates by
+      const ids = [...docs.keys()];
+      let expected = 0;
+      for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
+        const da = docs.get(ids[i]!)!, db = docs.get(ids[j]!)!;
+        if (!da.title.some((t) => model.df(t) <= maxDf && db.title.includes(t))) continue;
+        const s = scorePrepared(prepared.get(ids[i]!)!, prepared.get(ids[j]!)!).score;
+        if (s < DEFAULT_THRESHOLD) continue;
+        expected++;
+        const k = ids[i]! < ids[j]! ? `${ids[i]}|${ids[j]}` : `${ids[j]}|${ids[i]}`;
+        expect(found.has(k)).toBe(true);
+      }
+      expect(scan.count).toBe(expected);
+      expect(expected).toBeGreaterThan(100);
+      // the review takes the strongest clusters first and says how many there are
+      const all = duplicateClusters(mp);
+      const top = duplicateClusters(mp, { limit: 5 });
+      expect(top.total).toBe(all.total);
+      expect(top.clusters).toEqual(all.clusters.slice(0, 5));
+      for (let i = 1; i < all.clusters.length; i++) expect(all.clusters[i]!.strength).toBeLessThanOrEqual(all.clusters[i - 1]!.strength);
+    } finally { mp.close(); }
   });
 });

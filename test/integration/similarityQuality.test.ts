@@ -10,7 +10,7 @@ describe('duplicate finder quality on the labelled pairs', () => {
     // the curve is monotone in recall
     for (let i = 1; i < r.curve.length; i++) expect(r.curve[i]!.recall).toBeLessThanOrEqual(r.curve[i - 1]!.recall);
     // floors well below the current figures, so that a regression of the matcher fails CI
-    expect(r.heldoutAt.precision).toBeGreaterThanOrEqual(0.8);
-    expect(r.heldoutAt.recall).toBeGreaterThanOrEqual(0.85);
+    expect(r.heldoutAt.precision).toBeGreaterThanOrEqual(0.55);
+    expect(r.heldoutAt.recall).toBeGreaterThanOrEqual(0.5);
   });
 });

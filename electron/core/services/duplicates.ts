@@ -35,51 +35,67 @@ export function similarPrograms(mp: MasterplanDb, input: { text: string; opdId?:
 }
 
 /** Pairs a person has already decided on (not a duplicate, merged, or linked as complementary): never shown again. */
-function decidedPairs(mp: MasterplanDb): Set<string> {
-  const ids = mp.prepare(`SELECT id FROM duplicate_decision WHERE deleted = 0 UNION ALL SELECT id FROM synergy WHERE deleted = 0`).pluck().all() as string[];
-  return new Set(ids);
+function decidedPairs(mp: MasterplanDb): { a: string; b: string }[] {
+  return mp.prepare(`SELECT program_a_id AS a, program_b_id AS b FROM duplicate_decision WHERE deleted = 0
+    UNION ALL SELECT program_a_id, program_b_id FROM synergy WHERE deleted = 0`).all() as { a: string; b: string }[];
 }
 
-/** Clusters of likely duplicates across the masterplan (connected pairs above the threshold), strongest first. */
-export function duplicateClusters(mp: MasterplanDb, threshold = DEFAULT_THRESHOLD): DuplicateCluster[] {
-  const decided = decidedPairs(mp);
-  const pairs = scanPairs(mp.db, threshold).filter((p) => !decided.has(programPairId(p.a, p.b)));
+/** Clusters of likely duplicates across the masterplan, strongest first: the first `limit` of them, and how many there
+ * are. Works on program indices and numeric pair keys (at 10,000 programs the scan can return 100,000 pairs), and
+ * builds the full records only for the clusters returned. */
+export function duplicateClusters(mp: MasterplanDb, opts: { limit?: number; threshold?: number } = {}): { clusters: DuplicateCluster[]; total: number } {
+  const limit = opts.limit ?? Infinity;
+  const scan = scanPairs(mp.db, opts.threshold ?? DEFAULT_THRESHOLD);
+  const n = scan.ids.length;
+  const key = (i: number, j: number) => (i < j ? i * n + j : j * n + i);
+  const indexOf = new Map(scan.ids.map((id, i) => [id, i]));
+  const decided = new Set<number>();
+  for (const d of decidedPairs(mp)) {
+    const i = indexOf.get(d.a), j = indexOf.get(d.b);
+    if (i !== undefined && j !== undefined) decided.add(key(i, j));
+  }
+  const score = new Map<number, number>();
+  const order: number[] = [];
+  for (let k = 0; k < scan.count; k++) {
+    const pk = key(scan.a[k]!, scan.b[k]!);
+    if (decided.has(pk)) continue;
+    score.set(pk, scan.score[k]!);
+    order.push(k);
+  }
   // Complete linkage, strongest pairs first: a program joins a cluster only if it is similar to every member, so a
   // chain of loosely similar programs never becomes one giant cluster.
-  pairs.sort((x, y) => y.score - x.score);
-  const score = new Map(pairs.map((p) => [programPairId(p.a, p.b), p.score]));
-  const clusterOf = new Map<string, { ids: Set<string>; pairs: typeof pairs }>();
-  const loose: { ids: Set<string>; pairs: typeof pairs }[] = [];
-  for (const p of pairs) {
-    const ca = clusterOf.get(p.a), cb = clusterOf.get(p.b);
-    if (ca && cb) { if (ca === cb) ca.pairs.push(p); else loose.push({ ids: new Set([p.a, p.b]), pairs: [p] }); continue; }
-    if (!ca && !cb) { const g = { ids: new Set([p.a, p.b]), pairs: [p] }; clusterOf.set(p.a, g); clusterOf.set(p.b, g); continue; }
-    const [g, newcomer] = ca ? [ca, p.b] : [cb!, p.a];
-    if ([...g.ids].every((m) => score.has(programPairId(m, newcomer)))) {
-      for (const m of g.ids) g.pairs.push({ a: m, b: newcomer, score: score.get(programPairId(m, newcomer))! });
-      g.ids.add(newcomer); clusterOf.set(newcomer, g);
-    } else loose.push({ ids: new Set([p.a, p.b]), pairs: [p] }); // a likely pair is never hidden: it is shown on its own
+  order.sort((x, y) => scan.score[y]! - scan.score[x]!);
+  interface Group { ids: number[]; pairs: number[] }
+  const clusterOf = new Map<number, Group>();
+  const loose: Group[] = [];
+  for (const k of order) {
+    const a = scan.a[k]!, b = scan.b[k]!;
+    const ca = clusterOf.get(a), cb = clusterOf.get(b);
+    if (ca && cb) { if (ca === cb) ca.pairs.push(k); else loose.push({ ids: [a, b], pairs: [k] }); continue; }
+    if (!ca && !cb) { const g = { ids: [a, b], pairs: [k] }; clusterOf.set(a, g); clusterOf.set(b, g); continue; }
+    const [g, newcomer] = ca ? [ca, b] : [cb!, a];
+    if (g.ids.every((m) => score.has(key(m, newcomer)))) {
+      g.ids.push(newcomer); clusterOf.set(newcomer, g);
+      g.pairs.push(k); // the other members' pairs with the newcomer come later in the order (weaker) and join then
+    } else loose.push({ ids: [a, b], pairs: [k] }); // a likely pair is never hidden: it is shown on its own
   }
-  const groups = [...new Set(clusterOf.values()), ...loose];
-  const info = infos(mp, [...clusterOf.keys()]);
-  const clusters: DuplicateCluster[] = [];
-  for (const g of groups) {
-    const programs = [...g.ids].map((id) => info.get(id)).filter((x): x is Info => !!x);
-    const strength = Math.max(...g.pairs.map((p) => p.score));
-    g.pairs.sort((a, b) => b.score - a.score);
-    clusters.push({
-      id: [...g.ids].sort()[0]!, strength, programs,
-      pairs: uniquePairs(g.pairs).slice(0, 50).map((p) => ({ a: p.a, b: p.b, score: p.score })),
-      opdCount: new Set(programs.map((p) => p.leadOpdId)).size,
-    });
-  }
-  clusters.sort((a, b) => b.strength - a.strength || b.programs.length - a.programs.length);
-  return clusters;
-}
-
-function uniquePairs<T extends { a: string; b: string }>(pairs: T[]): T[] {
-  const seen = new Set<string>();
-  return pairs.filter((p) => { const k = programPairId(p.a, p.b); if (seen.has(k)) return false; seen.add(k); return true; });
+  // strongest first (a group's first pair is its strongest: pairs were taken in falling order), then the larger
+  const groups = [...new Set(clusterOf.values()), ...loose]
+    .sort((x, y) => scan.score[y.pairs[0]!]! - scan.score[x.pairs[0]!]! || y.ids.length - x.ids.length);
+  const shown = groups.slice(0, limit);
+  const info = infos(mp, shown.flatMap((g) => g.ids.map((i) => scan.ids[i]!)));
+  const clusters = shown.map((g): DuplicateCluster => {
+    const programs = g.ids.map((i) => info.get(scan.ids[i]!)).filter((x): x is Info => !!x);
+    const pairs = g.ids.flatMap((x, xi) => g.ids.slice(xi + 1).flatMap((y) => {
+      const s = score.get(key(x, y));
+      return s === undefined ? [] : [{ a: scan.ids[x]!, b: scan.ids[y]!, score: s }];
+    })).sort((p, q) => q.score - p.score);
+    return {
+      id: g.ids.map((i) => scan.ids[i]!).sort()[0]!, strength: scan.score[g.pairs[0]!]!, programs,
+      pairs: pairs.slice(0, 50), opdCount: new Set(programs.map((p) => p.leadOpdId)).size,
+    };
+  });
+  return { clusters, total: groups.length };
 }
 
 interface MergeRecord { survivorId: string; mergedIds: string[]; previousLeadOpdId: string; addedLinks: string[]; removedLinks: string[] }

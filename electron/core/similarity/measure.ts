@@ -39,11 +39,16 @@ export function termWeight(src: DfSource, term: string, p: MeasureParams = DEFAU
   return idf(src, term) * (WEAK_WORDS.has(term) ? p.weak : 1);
 }
 
-/** Description terms compared per program (the highest-weighted ones). */
-export const MAX_BODY_TERMS = 24;
+/** Description terms compared per program: the 12 highest-weighted ones (a facilitator's description of one or two
+ * sentences has fewer; longer notes are cut to their most telling terms, which also keeps the scan fast). */
+export const MAX_BODY_TERMS = 12;
 
 /** Terms as small integers, so that two documents' term sets intersect by a merge of sorted arrays. */
 const termIds = new Map<string, number>();
+/** How many distinct terms have an id (ids are 0 … termCount() - 1). */
+export function termCount(): number { return termIds.size; }
+/** A term's id, if any vector has used it. */
+export function termIdOf(t: string): number | undefined { return termIds.get(t); }
 function termId(t: string): number {
   let id = termIds.get(t);
   if (id === undefined) { id = termIds.size; termIds.set(t, id); }
@@ -103,17 +108,27 @@ function dice(a: TermVector, b: TermVector): number {
 
 export interface Similarity { score: number; title: number; full: number }
 
+/** Whether a pair's descriptions are compared: both have one and their titles overlap enough. */
+export function comparesBodies(title: number, aHasBody: boolean, bHasBody: boolean, p: MeasureParams = DEFAULT_PARAMS): boolean {
+  return aHasBody && bHasBody && title >= p.minTitle;
+}
+
+/** The score from its parts: the title overlap, the title + description overlap (null when not compared), and whether
+ * element or dimension agree. The one formula, used by single pairs and by the whole-masterplan scan alike. */
+export function combine(title: number, full: number | null, sameElement: boolean, sameDimension: boolean, p: MeasureParams = DEFAULT_PARAMS): number {
+  let score = full === null ? title : p.titleShare * title + (1 - p.titleShare) * full;
+  if (score > 0) {
+    if (sameElement) score += p.elementBonus;
+    else if (sameDimension) score += p.dimensionBonus;
+  }
+  return Math.min(1, score);
+}
+
 export function scorePrepared(a: Prepared, b: Prepared, p: MeasureParams = DEFAULT_PARAMS): Similarity {
   const title = dice(a.title, b.title);
-  const bothBodies = a.hasBody && b.hasBody && title >= p.minTitle;
-  let full = title;
-  if (bothBodies) full = dice(a.full(), b.full());
-  let score = bothBodies ? p.titleShare * title + (1 - p.titleShare) * full : title;
-  if (score > 0) {
-    if (a.element && a.element === b.element) score += p.elementBonus;
-    else if (a.dimension && a.dimension === b.dimension) score += p.dimensionBonus;
-  }
-  return { score: Math.min(1, score), title, full };
+  const full = comparesBodies(title, a.hasBody, b.hasBody, p) ? dice(a.full(), b.full()) : null;
+  const score = combine(title, full, !!a.element && a.element === b.element, !!a.dimension && a.dimension === b.dimension, p);
+  return { score, title, full: full ?? title };
 }
 
 export function similarity(src: DfSource, a: SimDoc, b: SimDoc, p: MeasureParams = DEFAULT_PARAMS): Similarity {

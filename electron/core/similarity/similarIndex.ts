@@ -4,7 +4,8 @@
  * the same pending rows, never rebuilt on an edit. */
 import type Database from 'better-sqlite3';
 import { analyze } from './normalize';
-import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, prepare, scorePrepared, type DfSource, type MeasureParams, type SimDoc } from './measure';
+import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, prepare, scorePrepared, termCount, termIdOf, type DfSource, type MeasureParams, type SimDoc } from './measure';
+import { scanPreparedPairs, type PairList } from './pairScan';
 
 export interface IndexedDoc extends SimDoc {
   rowid: number; id: string; leadOpdId: string; title: string[]; body: string[];
@@ -175,39 +176,24 @@ export function bruteForceSimilar(db: Database.Database, text: string, limit = 1
   return hits.sort((a, b) => b.score - a.score).slice(0, limit);
 }
 
-export interface ScoredPair { a: string; b: string; score: number }
+export interface ScannedPairs extends PairList {
+  /** Program ids by index (pairs refer to these indices). */
+  ids: string[];
+}
 
 /** Every pair of live programs scoring at or above the threshold. Candidates share a title term that is not in more
  * than 5 % of all programs (a pair linked only by such common words never reached the threshold in the labelled set);
- * each candidate pair is then scored exactly. Term weights are computed once per program. */
-export function scanPairs(db: Database.Database, threshold = DEFAULT_THRESHOLD, params: MeasureParams = DEFAULT_PARAMS): ScoredPair[] {
+ * each candidate pair is then scored exactly (pairScan.ts). Term weights are computed once per program. */
+export function scanPairs(db: Database.Database, threshold = DEFAULT_THRESHOLD, params: MeasureParams = DEFAULT_PARAMS): ScannedPairs {
   const model = similarModel(db);
   refreshAttributes(db, model);
   const docs = [...model.docs.values()];
   const prepared = docs.map((d) => prepare(model, d, params));
   const maxDf = commonDf(docs.length);
-  const postings = new Map<string, number[]>();
-  docs.forEach((d, i) => {
-    for (const t of d.title) {
-      if (model.df(t) > maxDf) continue;
-      let p = postings.get(t);
-      if (!p) postings.set(t, p = []);
-      p.push(i);
-    }
-  });
-  const out: ScoredPair[] = [];
-  const seenWith = new Int32Array(docs.length).fill(-1);
-  for (let i = 0; i < docs.length; i++) {
-    for (const t of docs[i]!.title) {
-      const list = postings.get(t);
-      if (!list) continue;
-      for (const j of list) {
-        if (j <= i || seenWith[j] === i) continue;
-        seenWith[j] = i;
-        const s = scorePrepared(prepared[i]!, prepared[j]!, params);
-        if (s.score >= threshold) out.push({ a: docs[i]!.id, b: docs[j]!.id, score: s.score });
-      }
-    }
+  const candidate = new Uint8Array(termCount());
+  for (const d of docs) for (const t of d.title) {
+    const id = termIdOf(t);
+    if (id !== undefined && model.df(t) <= maxDf) candidate[id] = 1;
   }
-  return out;
+  return { ...scanPreparedPairs(prepared, (id) => candidate[id] === 1, threshold, params), ids: docs.map((d) => d.id) };
 }

@@ -82,14 +82,20 @@ function ClusterCard({ cluster, onOpen, onDone }: { cluster: DuplicateCluster; o
   );
 }
 
+/** Clusters asked for at a time: a review works from the top; the rest come on request. */
+const PAGE = 100;
+
 function Review({ onOpen }: { onOpen(id: string): void }) {
   const { t } = useTranslation();
   const { dataVersion, bump } = useApp();
   const [clusters, setClusters] = useState<DuplicateCluster[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [limit, setLimit] = useState(PAGE);
   const [merges, setMerges] = useState<{ mergeId: string; survivorTitle: string; mergedTitles: string[] }[]>([]);
   useEffect(() => {
-    void Promise.all([call('duplicates.clusters', {}), call('duplicates.merges', {})]).then(([c, m]) => { setClusters(c); setMerges(m); }).catch(notifyError);
-  }, [dataVersion]);
+    void Promise.all([call('duplicates.clusters', { limit }), call('duplicates.merges', {})])
+      .then(([c, m]) => { setClusters(c.clusters); setTotal(c.total); setMerges(m); }).catch(notifyError);
+  }, [dataVersion, limit]);
   const undo = async (mergeId: string) => {
     try { await call('duplicates.undoMerge', { mergeId }); notifyInfo(t('duplicates.undone')); bump(); } catch (e) { notifyError(e); }
   };
@@ -98,7 +104,13 @@ function Review({ onOpen }: { onOpen(id: string): void }) {
     <Stack gap="sm">
       <Text size="sm" c="dimmed">{t('duplicates.intro')}</Text>
       {clusters.length === 0 && <Text data-testid="dup-none">{t('duplicates.none')}</Text>}
+      {total > clusters.length && <Text size="sm" data-testid="dup-shown-of">{t('duplicates.shownOf', { shown: clusters.length, total })}</Text>}
       {clusters.map((c) => <ClusterCard key={`${c.id}:${c.programs.length}:${c.pairs.length}`} cluster={c} onOpen={onOpen} onDone={bump} />)}
+      {total > clusters.length && (
+        <Button variant="light" onClick={() => setLimit((l) => Math.min(2000, l + PAGE))} disabled={limit >= 2000} data-testid="dup-more">
+          {t('duplicates.showMore', { n: Math.min(PAGE, total - clusters.length) })}
+        </Button>
+      )}
       {merges.length > 0 && (
         <Paper withBorder p="sm">
           <Title order={5} mb={6}>{t('duplicates.pastMerges')}</Title>
