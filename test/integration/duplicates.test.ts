@@ -29,7 +29,11 @@ describe('Indonesian-aware analysis', () => {
   it('normalises case, punctuation, diacritics and spelling variants; drops stop words; stems', () => {
     expect(normalizeText('E-Parkir')).toBe(normalizeText('elektronik parkir'));
     expect(analyze('Aplikasi Antrian ONLINE Puskesmas')).toEqual(analyze('aplikasi antrean daring puskésmas'));
-    expect(analyze('SIM Kepegawaian')).toEqual(analyze('Sistem Informasi Manajemen Kepegawaian'));
+    // an acronym gets its expansion's canonical form; the spelled-out phrase also keeps its own words
+    expect(analyze('SIM Kepegawaian')).toEqual(['sistem', 'informasi', 'pegawai']);
+    expect(analyze('Sistem Informasi Manajemen Kepegawaian')).toEqual(['sistem', 'informasi', 'pegawai', 'manajemen']);
+    expect(analyze('Damkar Siaga')).toContain(analyze('Dinas Pemadam Kebakaran')[0]);
+    expect(analyze('Layanan Pemadam Kebakaran')).toContain('bakar');
     expect(analyze('Pengembangan Program Peningkatan Perizinan')).toEqual(['izin']);
     expect(analyze('Pengaduan')).toEqual(analyze('aduan'));
   });
