@@ -70,9 +70,11 @@ describe('built preload (out/preload/index.cjs)', () => {
 });
 
 describe('built main (out/main/index.js)', () => {
-  it('ships the window with context isolation, sandbox, no Node integration, and checks every IPC sender', () => {
+  it('ships the window with context isolation, sandbox, no Node integration, web security, no middle-click, and checks every IPC sender', () => {
     const main = fs.readFileSync(path.resolve('out/main/index.js'), 'utf8');
-    for (const s of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'webviewTag: false', 'setWindowOpenHandler', 'will-navigate', 'setPermissionRequestHandler', 'Content-Security-Policy']) {
+    for (const s of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'webSecurity: true', 'allowRunningInsecureContent: false',
+      'webviewTag: false', 'navigateOnDragDrop: false', 'disableBlinkFeatures: "Auxclick"', 'setWindowOpenHandler', 'will-navigate', 'will-attach-webview',
+      'setPermissionRequestHandler', 'Content-Security-Policy']) {
       expect(main).toContain(s);
     }
     expect(main).toMatch(/if \(!trustedSender\(event\)\)/);
