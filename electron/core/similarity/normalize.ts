@@ -33,9 +33,9 @@ function mapPhrases(words: string[]): string[] {
       const to = PHRASE_TO.get(len === 1 ? words[i]! : words.slice(i, i + len).join(' '));
       if (to !== undefined) {
         // a phrase keeps its own words beside the canonical form: "pemadam kebakaran" (→ damkar) still shares
-        // "kebakaran" with "lapor kebakaran"
+        // "kebakaran" with "lapor kebakaran"; not a phrase that only says how ("non tunai", "dalam jaringan")
         out.push(to);
-        if (len > 1) out.push(...words.slice(i, i + len));
+        if (len > 1 && !WEAK_WORDS.has(to) && !STOP_WORDS.has(to)) out.push(...words.slice(i, i + len));
         hit = len;
         break;
       }
@@ -68,7 +68,7 @@ export const STOP_WORDS = new Set([
 export const WEAK_WORDS = new Set([
   'sistem', 'informasi', 'aplikasi', 'digital', 'digitalisasi', 'elektronik', 'daring', 'layan', 'layanan', 'data', 'warga',
   'portal', 'dasbor', 'platform', 'teknologi', 'jaringan', 'infrastruktur', 'sarana', 'prasarana', 'manajemen', 'kelola',
-  'monitoring', 'pantau', 'integrasi',
+  'monitoring', 'pantau', 'integrasi', 'nontunai', 'qris', 'realtime',
 ]);
 
 const stemmer = new Stemmer();
