@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // export (issue 3): the export worker thread, started from the main bundle as ./exportWorker.js
           exportWorker: resolve(__dirname, 'electron/core/export/worker.ts'),
+          // backups (issue 6): the periodic snapshot's worker thread, started as ./backupWorker.js
+          backupWorker: resolve(__dirname, 'electron/core/backup/snapshotWorker.ts'),
         },
       },
     },

@@ -9,7 +9,7 @@ import { MasterplanDb } from './db/masterplanDb';
 import { ExportJobs } from './export/jobs';
 import { createMasterplan, freeFileName, masterplanInfo, registerDevice, slugify, defaultTitle, type CreateMasterplanInput } from './services/masterplans';
 import { SyncFolder } from './sync/folder';
-import { backupDir, backupNow, listBackups, restoreBackup, type BackupEntry, type BackupReason } from './backup/backups';
+import { backupDir, backupInBackground, backupNow, listBackups, restoreBackup, type BackgroundBackup, type BackupEntry, type BackupReason } from './backup/backups';
 import { joinFromFile, openConflictCount, replayKeptAside, type Incoming } from './sync/service';
 import type { SyncStatus } from '../../shared/api/schemas';
 
@@ -19,7 +19,11 @@ const FOLDER_POLL_MS = 5000;
 
 export type Emit = (event: EventName, payload: unknown) => void;
 
-export interface WorkspaceOptions { dataDir: string; version: string; canPickFiles: boolean; emit?: Emit }
+export interface WorkspaceOptions {
+  dataDir: string; version: string; canPickFiles: boolean; emit?: Emit;
+  /** How often edits trigger a periodic backup (10 minutes; tests set it lower). */
+  backupEveryMs?: number;
+}
 
 export class Workspace {
   readonly config: AppConfig;
@@ -27,6 +31,8 @@ export class Workspace {
   private emitters = new Set<Emit>();
   private folder: SyncFolder | null = null;
   private lastBackup = 0;
+  private runningBackup: BackgroundBackup | null = null;
+  private readonly backupEveryMs: number;
   private folderWrite: NodeJS.Timeout | undefined;
   private folderPoll: NodeJS.Timeout | undefined;
   /** Export jobs (issue 3): worker threads reporting `export.progress`. */
@@ -34,6 +40,7 @@ export class Workspace {
 
   constructor(readonly opts: WorkspaceOptions) {
     this.config = new AppConfig(opts.dataDir);
+    this.backupEveryMs = opts.backupEveryMs ?? BACKUP_EVERY_MS;
     if (opts.emit) this.emitters.add(opts.emit);
     this.exports = new ExportJobs((p) => this.emit('export.progress', p), () => this.language);
   }
@@ -77,7 +84,7 @@ export class Workspace {
     this.lastBackup = Date.now();
     if (opts.backup !== false) this.backup('open');
     mp.onChange((entities) => {
-      if (Date.now() - this.lastBackup > BACKUP_EVERY_MS) this.backup('periodic');
+      if (Date.now() - this.lastBackup > this.backupEveryMs) this.backupPeriodically();
       this.emit('data.changed', { entities: [...entities], origin: 'local' });
       this.scheduleFolderWrite();
     });
@@ -141,6 +148,8 @@ export class Workspace {
   }
 
   close(): void {
+    // a periodic backup still running is given up (its partial file removed): closing never waits for it
+    if (this.runningBackup) { void this.runningBackup.stop(); this.runningBackup = null; }
     clearInterval(this.folderPoll);
     if (this.folderWrite) { clearTimeout(this.folderWrite); this.folderWrite = undefined; this.folder?.write(); }
     this.folder = null;
@@ -149,6 +158,21 @@ export class Workspace {
   }
 
   // ---------- backups ----------
+
+  /** The periodic snapshot, in a worker thread: live capture goes on saving meanwhile. One at a time. */
+  private backupPeriodically(): void {
+    const mp = this.current;
+    if (!mp || this.runningBackup) return;
+    this.lastBackup = Date.now();
+    try {
+      const job = backupInBackground(this.opts.dataDir, mp.path, 'periodic');
+      this.runningBackup = job;
+      void job.done.then(() => { if (this.runningBackup === job) this.runningBackup = null; });
+    } catch { /* no worker (out of memory): the next edit after the interval tries again */ }
+  }
+
+  /** Waits for a periodic backup in progress (tests, and before closing the app). */
+  async backupsSettled(): Promise<void> { await this.runningBackup?.done; }
 
   /** A snapshot of the open masterplan into its backup folder; a failure (disk full) never blocks work. */
   backup(reason: BackupReason): string | null {

@@ -1,12 +1,15 @@
 /** Automatic rotating backups of each masterplan file: a consistent snapshot (SQLite `VACUUM INTO`, safe while the
- * file is open) on open, every few minutes while edits happen, before every import and before a migration.
+ * file is open) on open, every few minutes while edits happen (in a worker thread), before every import and before a
+ * migration.
  * Kept in <data folder>/backups/<file key>/, newest first, bounded in count and size. */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { APPLICATION_ID } from '../db/open';
+import { workerSpec } from '../workerSpec';
 
 export type BackupReason = 'open' | 'periodic' | 'before-import' | 'before-migration' | 'before-restore' | 'manual';
 export interface BackupEntry { file: string; at: string; reason: BackupReason; bytes: number; programs: number | null }
@@ -24,17 +27,56 @@ export function backupDir(dataDir: string, dbFile: string): string {
   return dir;
 }
 
-/** Writes a snapshot of an open database. Returns its path. */
-export function backupNow(db: Database.Database, dataDir: string, dbFile: string, reason: BackupReason): string {
+function targetFor(dataDir: string, dbFile: string, reason: BackupReason): { dir: string; target: string } {
   const dir = backupDir(dataDir, dbFile);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const target = path.join(dir, `${stamp}--${reason}.sqlite`);
+  return { dir, target: path.join(dir, `${stamp}--${reason}.sqlite`) };
+}
+
+/** Writes a snapshot of an open database, on this thread (before an import, a migration or a restore, which must wait
+ * for it). Returns its path. */
+export function backupNow(db: Database.Database, dataDir: string, dbFile: string, reason: BackupReason): string {
+  const { dir, target } = targetFor(dataDir, dbFile, reason);
   db.prepare('VACUUM INTO ?').run(target);
   prune(dir);
   return target;
 }
 
+/** A snapshot taken by a worker thread with its own read-only connection, so that saving goes on meanwhile (a
+ * 10,000-program file takes most of a second). `stop()` ends it early and removes the partial file. */
+export interface BackgroundBackup { target: string; done: Promise<string | null>; stop(): Promise<void> }
+
+export function backupInBackground(dataDir: string, dbFile: string, reason: BackupReason): BackgroundBackup {
+  const { dir, target } = targetFor(dataDir, dbFile, reason);
+  const spec = workerSpec('backup');
+  // written under another name and renamed when whole: an app that quits mid-backup leaves no half backup to restore
+  const part = `${target}.part`;
+  const worker = new Worker(spec.url, { workerData: { file: path.resolve(dbFile), target: part, entry: spec.entry } });
+  let settled = false;
+  const done = new Promise<string | null>((resolve) => {
+    const end = (ok: boolean) => {
+      if (settled) return;
+      settled = true;
+      try {
+        if (ok) { fs.renameSync(part, target); prune(dir); resolve(target); return; }
+      } catch { /* the rename failed (disk gone): treated as a failed backup */ }
+      fs.rmSync(part, { force: true });
+      resolve(null);
+    };
+    worker.once('message', (m: { ok: boolean }) => end(m.ok));
+    worker.once('error', () => end(false));
+    worker.once('exit', () => end(false)); // after a message this changes nothing
+  });
+  return { target, done, stop: async () => { if (!settled) { await worker.terminate(); await done; } } };
+}
+
 function prune(dir: string): void {
+  // leftovers of a background backup cut short by a crash or a quit (an hour old: never one still being written)
+  for (const f of fs.readdirSync(dir)) {
+    if (!f.endsWith('.part')) continue;
+    const p = path.join(dir, f);
+    try { if (Date.now() - fs.statSync(p).mtimeMs > 3_600_000) fs.rmSync(p, { force: true }); } catch { /* still open elsewhere: next time */ }
+  }
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.sqlite')).sort().reverse(); // newest first
   let total = 0;
   files.forEach((f, i) => {

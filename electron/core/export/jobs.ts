@@ -10,6 +10,7 @@ import type { ExportSettingsValue } from '../../../shared/export';
 import { translator } from '../../../shared/i18n';
 import { checkTarget, tempPathFor, type ExportFormat, type RunExportOptions } from './run';
 import type { WorkerMessage } from './worker';
+import { workerSpec } from '../workerSpec';
 
 export interface ExportJob {
   id: string; format: ExportFormat; path: string; temp: string;
@@ -17,14 +18,6 @@ export interface ExportJob {
   worker: Worker | null; maxRssMB?: number; programs?: number;
   finished: Promise<ExportJob>;
   stop(): Promise<void>;
-}
-
-/** How to start the worker: from source (tsx, vitest) through a tiny .mjs that registers tsx; in the electron-vite
- * build, the bundled out/main/exportWorker.js next to the main bundle. */
-export function workerSpec(): { url: URL; entry?: string } {
-  const here = import.meta.url;
-  if (/\.ts$/.test(new URL(here).pathname)) return { url: new URL('./workerBoot.mjs', here), entry: new URL('./worker.ts', here).href };
-  return { url: new URL('./exportWorker.js', here) };
 }
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -58,7 +51,7 @@ export class ExportJobs {
     const id = crypto.randomBytes(9).toString('base64url').replace(/[^0-9A-Za-z]/g, 'x');
     const temp = tempPathFor(target, id);
     const options: RunExportOptions = { dbPath: opts.dbPath, format: opts.format, outPath: target, tempPath: temp, overrides: opts.overrides };
-    const spec = workerSpec();
+    const spec = workerSpec('export');
     const worker = new Worker(spec.url, { workerData: { options, entry: spec.entry } });
     let resolveDone!: (j: ExportJob) => void;
     const job: ExportJob = {
