@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID } from '../../electron/core/db/open';
 import { MIGRATIONS, SIMILARITY_MIGRATION_VERSION, migrate } from '../../electron/core/db/migrations';
-import type { MasterplanDb } from '../../electron/core/db/masterplanDb';
+import { MasterplanDb } from '../../electron/core/db/masterplanDb';
 import { createDemo } from '../../electron/core/demo/createDemo';
 import { analyze, normalizeText } from '../../electron/core/similarity/normalize';
 import { commonDf, indexStats, querySimilar, refreshSimilarIndex, scanPairs, similarModel } from '../../electron/core/similarity/similarIndex';
@@ -16,7 +16,7 @@ import {
   duplicateClusters, linkSynergy, listSynergies, markNotDuplicate, mergePrograms, similarPrograms, synergyMap, undoMerge,
 } from '../../electron/core/services/duplicates';
 import { ENTITIES } from '../../shared/entities';
-import { dumpTables, newMasterplan, rebuiltTables } from '../helpers/fixtures';
+import { INSTALLATION, PROFILE, dumpTables, newMasterplan, rebuiltTables } from '../helpers/fixtures';
 import { tmpDir } from '../helpers/tmp';
 
 const TABLES = Object.values(ENTITIES).map((e) => e.table);
@@ -264,5 +264,27 @@ describe('whole-masterplan pair scan', () => {
       expect(top.clusters).toEqual(all.clusters.slice(0, 5));
       for (let i = 1; i < all.clusters.length; i++) expect(all.clusters[i]!.strength).toBeLessThanOrEqual(all.clusters[i - 1]!.strength);
     } finally { mp.close(); }
+  });
+});
+
+describe('a file indexed by another analysis', () => {
+  it('is re-analysed on first use (an older Rembuk, another phrase table), and Balinese-script titles match too', () => {
+    const mp = newMasterplan();
+    const file = mp.path;
+    const dinkes = opd(mp, 'Dinkes');
+    const a = createProgram(mp, { leadOpdId: dinkes, title: 'SIMRS RSUD' });
+    const bali = createProgram(mp, { leadOpdId: dinkes, title: 'ᬧᬲᬃ ᬤᬾᬦ᭄ᬧᬲᬃ 🛕' });
+    refreshSimilarIndex(mp.db);
+    // what an older analysis would have left: other terms, another fingerprint
+    mp.db.prepare("UPDATE similar_doc SET title = 'zzold', body = ''").run();
+    mp.db.prepare("INSERT OR REPLACE INTO local_meta (key, value) VALUES ('similar_analysis', '1:old')").run();
+    mp.close();
+    const again = MasterplanDb.open(file, { installationId: INSTALLATION, profileId: PROFILE.id });
+    try {
+      const hits = querySimilar(again.db, 'Sistem Informasi Manajemen Rumah Sakit', { limit: 3 });
+      expect(hits[0]?.programId).toBe(a.id);
+      expect(again.db.prepare("SELECT count(*) FROM similar_doc WHERE title = 'zzold'").pluck().get()).toBe(0);
+      expect(querySimilar(again.db, 'ᬧᬲᬃ ᬤᬾᬦ᭄ᬧᬲᬃ', { limit: 3 })[0]?.programId).toBe(bali.id);
+    } finally { again.close(); }
   });
 });

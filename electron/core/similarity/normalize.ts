@@ -1,6 +1,7 @@
 /** Indonesian-aware text analysis for duplicate finding: case, punctuation and diacritics removed, spelling variants
  * and abbreviations mapped to one form, stop words dropped, words stemmed with Sastrawi (sastrawijs), stems cached.
  * The word lists were chosen by looking at the demo masterplan and the labelled pairs (see docs/similarity.md). */
+import crypto from 'node:crypto';
 import { Stemmer } from 'sastrawijs';
 import thesaurus from './thesaurus.json';
 
@@ -71,6 +72,12 @@ export const WEAK_WORDS = new Set([
   'monitoring', 'pantau', 'integrasi', 'nontunai', 'qris', 'realtime',
 ]);
 
+/** Fingerprint of the analysis (code revision, phrase table, stop words): a similarity index built by another
+ * analysis is re-analysed on first use (similarIndex.ts). Bump the revision when the code of the analysis changes. */
+const ANALYSIS_REVISION = 3; // 3: words in any script, Latin-only diacritic folding; 2: thesaurus.json
+export const ANALYSIS_VERSION = `${ANALYSIS_REVISION}:${crypto.createHash('sha256')
+  .update(JSON.stringify([(thesaurus as { groups: unknown[] }).groups, [...STOP_WORDS].sort()])).digest('hex').slice(0, 16)}`;
+
 const stemmer = new Stemmer();
 const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 50_000;
@@ -79,18 +86,26 @@ const STEM_CACHE_MAX = 50_000;
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = /\d/.test(word) || word.length <= 3 ? word : stemmer.stem(word) || word;
+    // Sastrawi knows Indonesian in Latin letters only: other words (numbers, Balinese script) are kept as they are
+    s = !/^[a-z]+$/.test(word) || word.length <= 3 ? word : stemmer.stem(word) || word;
     if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
     stemCache.set(word, s);
   }
   return s;
 }
 
-/** Lower case, no diacritics, no punctuation; variants mapped; one space between words, one at each end. */
+/** Lower case, Latin diacritics removed (the marks of other scripts, such as Balinese vowel signs, are part of their
+ * words and stay), no punctuation or emoji. */
+export function foldText(text: string): string {
+  return text.normalize('NFKD').replace(/(?<=\p{Script=Latin})\p{M}+/gu, '').toLowerCase();
+}
+
+/** Folded, variants mapped; one space between words, one at each end. Words are runs of letters (with their marks)
+ * and digits in any script. */
 export function normalizeText(text: string): string {
-  let t = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  let t = foldText(text);
   t = t.replace(/\be-(?=[a-z])/g, 'e ').replace(GLUED_E, 'e $1');
-  const words = t.replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter(Boolean).map((w) => (w === 'e' || w === 'electronic' ? 'elektronik' : w));
+  const words = t.replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim().split(' ').filter(Boolean).map((w) => (w === 'e' || w === 'electronic' ? 'elektronik' : w));
   return ` ${mapPhrases(words).join(' ')} `;
 }
 

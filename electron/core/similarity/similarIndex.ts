@@ -3,7 +3,7 @@
  * query). An in-memory model (terms per program, document frequencies) is loaded once per open file and patched with
  * the same pending rows, never rebuilt on an edit. */
 import type Database from 'better-sqlite3';
-import { analyze } from './normalize';
+import { ANALYSIS_VERSION, analyze, foldText } from './normalize';
 import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, prepare, scorePrepared, termCount, termIdOf, type DfSource, type MeasureParams, type SimDoc } from './measure';
 import { scanPreparedPairs, type PairList } from './pairScan';
 
@@ -54,8 +54,27 @@ function toDoc(r: ProgramRowLite, terms?: { title: string; body: string }): Inde
 
 const LITE = 'SELECT rowid, id, lead_opd_id, title, description, dimension, element, deleted, merged_into_id FROM program';
 
+function indexedAnalysis(db: Database.Database): string | undefined {
+  return db.prepare("SELECT value FROM local_meta WHERE key = 'similar_analysis'").pluck().get() as string | undefined;
+}
+
+const checkedAnalysis = new WeakSet<Database.Database>();
+/** A file indexed by another analysis (an older Rembuk, another phrase table) has every program marked pending once:
+ * the index then catches up like after any edit, and the in-memory model is reloaded. */
+function ensureCurrentAnalysis(db: Database.Database): void {
+  if (checkedAnalysis.has(db) || db.readonly) return;
+  checkedAnalysis.add(db);
+  if (indexedAnalysis(db) === ANALYSIS_VERSION) return;
+  db.transaction(() => {
+    db.prepare('INSERT OR IGNORE INTO similar_pending (program_rowid) SELECT rowid FROM program').run();
+    db.prepare("INSERT OR REPLACE INTO local_meta (key, value) VALUES ('similar_analysis', ?)").run(ANALYSIS_VERSION);
+  })();
+  models.delete(db);
+}
+
 /** Brings the index up to date with the pending programs. Returns how many were processed. */
 export function refreshSimilarIndex(db: Database.Database): number {
+  ensureCurrentAnalysis(db);
   const model = models.get(db);
   if (db.readonly) return 0;
   const pending = db.prepare('SELECT program_rowid FROM similar_pending').pluck().all() as number[];
@@ -88,7 +107,7 @@ export function refreshSimilarIndex(db: Database.Database): number {
 export function similarModel(db: Database.Database): Model {
   refreshSimilarIndex(db);
   let model = models.get(db);
-  const stalePending = db.readonly && (db.prepare('SELECT count(*) FROM similar_pending').pluck().get() as number) > 0;
+  const stalePending = db.readonly && ((db.prepare('SELECT count(*) FROM similar_pending').pluck().get() as number) > 0 || indexedAnalysis(db) !== ANALYSIS_VERSION);
   if (!model) {
     indexStats.fullLoads++;
     model = new Model();
@@ -141,7 +160,7 @@ export function querySimilar(db: Database.Database, text: string, opts: QueryOpt
   const all = [...title, ...body].slice(0, 30);
   const rare = all.filter((t) => model.df(t) <= commonDf(model.n));
   const terms = rare.length > 0 ? rare : all;
-  const lastWord = /([\p{L}\p{N}]+)$/u.exec(text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase())?.[1] ?? '';
+  const lastWord = /([\p{L}\p{M}\p{N}]+)$/u.exec(foldText(text))?.[1] ?? '';
   const prefix = lastWord.length >= 3 ? lastWord : null;
   const match = [...terms.map((t) => `"${t}"`), ...(prefix && !terms.includes(prefix) ? [`"${prefix}"*`] : [])].join(' OR ');
   // candidates: BM25 over the titles' terms (a description typed with the title also searches descriptions)
