@@ -2,21 +2,14 @@
  * listed, merging it leaves one program with both OPDs; complementary links show in the synergy map. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/core/workspace';
 import { createProgram } from '../../electron/core/services/programs';
-import { launchBrowser, startHarness, TOKEN } from '../helpers/webHarness';
-import { tmpDir } from '../helpers/tmp';
+import { TOKEN, useHarness } from '../helpers/webHarness';
 
-let harness: Awaited<ReturnType<typeof startHarness>>;
-let browser: Browser;
-let dataDir: string;
 const SHOTS = path.resolve('test-results');
 const ids: Record<string, string> = {};
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'rembuk-dup-'));
+const env = useHarness('rembuk-dup-', (dataDir) => {
   const ws = new Workspace({ dataDir, version: 'test', canPickFiles: false });
   ws.saveProfile('Made Wirawan', 'Bappeda');
   ws.create({ regionName: 'Denpasar', regionKind: 'kota', province: 'Bali', periodStart: 2019, periodEnd: 2028, opdTemplate: 'kota-denpasar-2021' });
@@ -28,18 +21,11 @@ beforeAll(async () => {
   ids.d = createProgram(mp, { leadOpdId: opd('Kec. Densel'), title: 'Aplikasi Tabungan Sampah Warga', element: 'waste' }).id;
   createProgram(mp, { leadOpdId: opd('Dishub'), title: 'Area Traffic Control System' });
   ws.close();
-  harness = await startHarness(dataDir);
-  browser = await launchBrowser(tmpDir());
   fs.mkdirSync(SHOTS, { recursive: true });
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function api<T>(op: string, input: unknown): Promise<T> {
-  const r = await fetch(`${harness.base}/api/${op}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(input) });
+  const r = await fetch(`${env.harness.base}/api/${op}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(input) });
   const body = await r.json() as { ok: boolean; data: T };
   if (!body.ok) throw new Error(JSON.stringify(body));
   return body.data;
@@ -47,10 +33,10 @@ async function api<T>(op: string, input: unknown): Promise<T> {
 
 describe('as-you-type warning in live capture', () => {
   it('typing a title close to another OPD\'s program shows it under the title; Alt+O opens it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(harness.url);
+    await page.goto(env.harness.url);
     await expect.poll(() => page.getByTestId('masterplan-title').textContent()).toContain('Denpasar');
     await page.keyboard.press('Alt+1');
     await page.getByTestId('create-session-4').click();
@@ -76,10 +62,10 @@ describe('as-you-type warning in live capture', () => {
 
 describe('duplicate review in the browser', () => {
   it('merging two programs leaves one program with both OPDs; complementary links fill the synergy map', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(harness.url);
+    await page.goto(env.harness.url);
     await expect.poll(() => page.getByTestId('masterplan-title').textContent()).toContain('Denpasar');
     await page.keyboard.press('Alt+7');
     await expect.poll(() => page.getByTestId('dup-cluster').count(), { timeout: 20_000 }).toBe(2);

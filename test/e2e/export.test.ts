@@ -2,44 +2,31 @@
  * see the progress bar on the way, and download a Word file that python-docx reads; then the same for Excel. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { AppConfig } from '../../electron/core/config/appConfig';
 import { createDemo } from '../../electron/core/demo/createDemo';
 import { MasterplanDb } from '../../electron/core/db/masterplanDb';
-import { launchBrowser, startHarness } from '../helpers/webHarness';
+import { useHarness } from '../helpers/webHarness';
 import { tmpDir } from '../helpers/tmp';
 import { chapter, readDocx } from '../helpers/exportCheck';
 
-let harness: Awaited<ReturnType<typeof startHarness>>;
-let browser: Browser;
-let dataDir: string;
-let demo: string;
 const SHOTS = path.resolve('test-results');
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'rembuk-e2e-export-'));
+let demo = '';
+const env = useHarness('rembuk-e2e-export-', (dataDir) => {
   const config = new AppConfig(dataDir);
   config.setProfile('Ni Luh Putu Ayu Lestari', 'Kominfo');
   demo = path.join(dataDir, 'demo.sqlite');
   createDemo(demo, config.get().installationId).close();
   config.touchRecent(demo, 'Masterplan Smart City Kota Denpasar 2019–2028');
-  harness = await startHarness(dataDir);
-  browser = await launchBrowser(tmpDir());
   fs.mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('export in the browser harness', () => {
   it('writes the narrative, exports Word with a progress bar, and downloads the file', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 960 }, acceptDownloads: true });
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 960 }, acceptDownloads: true });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(harness.url);
+    await page.goto(env.harness.url);
     await expect.poll(() => page.getByTestId('masterplan-title').textContent()).toContain('Denpasar');
 
     await page.keyboard.press('Alt+6');
@@ -82,7 +69,7 @@ describe('export in the browser harness', () => {
     // Excel too, into the data folder's exports/
     await page.getByTestId('export-xlsx').click();
     await expect.poll(async () => (await page.getByTestId('export-phase').textContent()) ?? '', { timeout: 60_000 }).toMatch(/\.xlsx$/);
-    expect(fs.readdirSync(path.join(dataDir, 'exports')).filter((f) => f.endsWith('.xlsx')).length).toBe(1);
+    expect(fs.readdirSync(path.join(env.dataDir, 'exports')).filter((f) => f.endsWith('.xlsx')).length).toBe(1);
     expect(errors).toEqual([]);
   });
 });

@@ -2,27 +2,12 @@
  * Denpasar template, open Bimtek IV, capture programs for two OPDs with the keyboard only, reload, find it all. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startHarness } from '../helpers/webHarness';
-import { tmpDir } from '../helpers/tmp';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useHarness } from '../helpers/webHarness';
 
-let harness: Awaited<ReturnType<typeof startHarness>>;
-let browser: Browser;
-let dataDir: string;
 const SHOTS = path.resolve('test-results');
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'rembuk-e2e-'));
-  harness = await startHarness(dataDir);
-  browser = await launchBrowser(tmpDir());
-  fs.mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const env = useHarness('rembuk-e2e-', () => { fs.mkdirSync(SHOTS, { recursive: true }); });
 
 async function saved(page: Page) {
   await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
@@ -50,10 +35,10 @@ async function captureProgram(page: Page, keys: { title: string; element?: strin
 
 describe('live capture in the browser harness', () => {
   it('creates a masterplan, captures two OPDs by keyboard, survives a reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 960 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(harness.url);
+    await page.goto(env.harness.url);
 
     // first run: the facilitator profile
     await page.getByTestId('profile-name').fill('Ni Luh Putu Ayu Lestari');
@@ -128,8 +113,8 @@ describe('live capture in the browser harness', () => {
   });
 
   it('an inline edit autosaves and survives a reload; an unreadable budget is refused in place', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
-    await page.goto(harness.url);
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 960 } });
+    await page.goto(env.harness.url);
     await page.keyboard.press('Alt+1');
     await page.getByTestId('agenda-item').filter({ hasText: 'Dinkes' }).click();
     const card = page.getByTestId('captured-program').filter({ has: page.locator('input[value="Aplikasi Antrean Puskesmas Daring"]') });
@@ -154,15 +139,15 @@ describe('live capture in the browser harness', () => {
   });
 
   it('explains a file that is not a masterplan on the start screen, and switches to English', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
-    await page.goto(harness.url);
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 960 } });
+    await page.goto(env.harness.url);
     await page.getByTestId('close-masterplan').click();
-    const photo = path.join(dataDir, 'foto-rapat.sqlite');
+    const photo = path.join(env.dataDir, 'foto-rapat.sqlite');
     fs.writeFileSync(photo, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1]));
     await page.getByTestId('open-path').fill(photo);
     await page.getByTestId('open-path-submit').click();
     await expect.poll(() => page.getByTestId('start-error').textContent()).toContain('bukan berkas masterplan Rembuk');
-    await page.getByTestId('open-path').fill(path.join(dataDir, 'tidak-ada.sqlite'));
+    await page.getByTestId('open-path').fill(path.join(env.dataDir, 'tidak-ada.sqlite'));
     await page.getByTestId('open-path-submit').click();
     await expect.poll(() => page.getByTestId('start-error').textContent()).toContain('Berkas tidak ditemukan');
     // back to the masterplan from the recent list, then English

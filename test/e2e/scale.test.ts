@@ -1,23 +1,14 @@
 /** 10,000 programs in the browser: the programs view stays a virtual list (few DOM rows), scrolls to the end,
  * and searches, against a real file built through the write path. */
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/core/workspace';
 import { DEMO_PROGRAMS } from '../../electron/core/demo/demoData';
 import { uuidv7 } from '../../electron/core/ids';
 import type { RowChange } from '../../electron/core/db/masterplanDb';
-import { launchBrowser, startHarness } from '../helpers/webHarness';
-import { tmpDir } from '../helpers/tmp';
+import { useHarness } from '../helpers/webHarness';
 
 const N = 10_000;
-let harness: Awaited<ReturnType<typeof startHarness>>;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'rembuk-scale-'));
+const env = useHarness('rembuk-scale-', (dataDir) => {
   const ws = new Workspace({ dataDir, version: 'test', canPickFiles: false });
   ws.saveProfile('Made Wirawan', 'Bappeda');
   ws.create({ regionName: 'Denpasar', regionKind: 'kota', province: 'Bali', periodStart: 2019, periodEnd: 2028, opdTemplate: 'kota-denpasar-2021' });
@@ -30,19 +21,12 @@ beforeAll(async () => {
     if (batch.length === 2000) mp.write(batch.splice(0));
   }
   ws.close();
-  harness = await startHarness(dataDir);
-  browser = await launchBrowser(tmpDir());
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('programs view at 10,000 programs', () => {
   it('lists all of them as a virtual list, scrolls to the last, and searches', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(harness.url);
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(env.harness.url);
     await expect.poll(() => page.getByTestId('masterplan-title').textContent()).toBe('Masterplan Smart City Kota Denpasar');
     await page.keyboard.press('Alt+2');
     await expect.poll(() => page.getByTestId('programs-count').textContent(), { timeout: 20_000 }).toMatch(/^10000 program/);

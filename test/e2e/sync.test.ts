@@ -17,7 +17,7 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i++) dirs.push(fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), `rembuk-sync-e2e-${i}-`)));
   a = await startHarness(dirs[0]!);
   b = await startHarness(dirs[1]!);
-  browser = await launchBrowser(tmpDir());
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const TOKEN = 'e2e-token-7f3a';
@@ -30,10 +31,30 @@ export async function startHarness(dataDir: string): Promise<{ url: string; base
   };
 }
 
-export function launchBrowser(userDataDir: string): Promise<Browser> {
-  void userDataDir;
+export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+export interface HarnessEnv { readonly harness: Harness; readonly browser: Browser; readonly dataDir: string }
+
+/** For a whole test file: a data folder (filled by `prepare`), the harness server on it and a browser, started before
+ * the tests and stopped, with the folder removed, after them. */
+export function useHarness(prefix: string, prepare?: (dataDir: string) => void | Promise<void>): HarnessEnv {
+  const env = {} as { harness: Harness; browser: Browser; dataDir: string };
+  beforeAll(async () => {
+    env.dataDir = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), prefix));
+    await prepare?.(env.dataDir);
+    env.harness = await startHarness(env.dataDir);
+    env.browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.harness?.stop();
+    if (env.dataDir) fs.rmSync(env.dataDir, { recursive: true, force: true });
+  });
+  return env;
 }
