@@ -55,8 +55,11 @@ async function main() {
   const arg = process.argv.slice(2).find((a) => !a.startsWith('--'));
   const input = arg ? path.resolve(arg) : stageProject();
   let findings, unparsed, checks;
-  try { ({ findings, unparsed, checks } = await scan(input)); } catch (e) { console.error(String(e instanceof Error ? e.message : e)); process.exit(2); }
-  finally { if (!arg) fs.rmSync(input, { recursive: true, force: true }); }
+  try { ({ findings, unparsed, checks } = await scan(input)); } catch (e) {
+    console.error(String(e instanceof Error ? e.message : e));
+    process.exitCode = 2;
+    return;
+  } finally { if (!arg) fs.rmSync(input, { recursive: true, force: true }); }
   const order = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3, INFORMATIONAL: 4 };
   findings.sort((a, b) => (order[a.severity] ?? 9) - (order[b.severity] ?? 9) || a.id.localeCompare(b.id));
   if (json) { console.log(JSON.stringify({ findings, unparsed, checks })); process.exit(unparsed.length > 0 ? 2 : findings.some(isHigh) ? 1 : 0); }

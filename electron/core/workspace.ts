@@ -9,6 +9,7 @@ import { MasterplanDb } from './db/masterplanDb';
 import { ExportJobs } from './export/jobs';
 import { createMasterplan, freeFileName, masterplanInfo, registerDevice, slugify, defaultTitle, type CreateMasterplanInput } from './services/masterplans';
 import { SyncFolder } from './sync/folder';
+import { refreshSimilarIndex } from './similarity/similarIndex';
 import { backupDir, backupInBackground, backupNow, listBackups, restoreBackup, type BackgroundBackup, type BackupEntry, type BackupReason } from './backup/backups';
 import { joinFromFile, openConflictCount, replayKeptAside, type Incoming } from './sync/service';
 import type { SyncStatus } from '../../shared/api/schemas';
@@ -32,6 +33,8 @@ export class Workspace {
   private folder: SyncFolder | null = null;
   private lastBackup = 0;
   private runningBackup: BackgroundBackup | null = null;
+  /** A periodic backup given up by close(), until its worker has let go of the file. */
+  private stoppingBackup: Promise<void> | null = null;
   private readonly backupEveryMs: number;
   private folderWrite: NodeJS.Timeout | undefined;
   private folderPoll: NodeJS.Timeout | undefined;
@@ -94,6 +97,8 @@ export class Workspace {
     });
     this.folderPoll = setInterval(() => this.syncFolderNow(), FOLDER_POLL_MS);
     this.folderPoll.unref();
+    // a file indexed by an older analysis is re-analysed now, not at the first keystroke in a program form
+    setImmediate(() => { if (this.mp === mp) { try { refreshSimilarIndex(mp.db); } catch { /* the next query retries */ } } });
     const info = masterplanInfo(mp);
     this.config.touchRecent(mp.path, info.masterplan.title);
     return info;
@@ -148,8 +153,14 @@ export class Workspace {
   }
 
   close(): void {
-    // a periodic backup still running is given up (its partial file removed): closing never waits for it
-    if (this.runningBackup) { void this.runningBackup.stop(); this.runningBackup = null; }
+    // a periodic backup still running is given up (its partial file removed): closing does not wait for it, but a
+    // restore or a recovery does (backupsSettled), since the worker still has the file open until its snapshot ends
+    if (this.runningBackup) {
+      const stopping = this.runningBackup.stop();
+      this.stoppingBackup = stopping;
+      void stopping.then(() => { if (this.stoppingBackup === stopping) this.stoppingBackup = null; });
+      this.runningBackup = null;
+    }
     clearInterval(this.folderPoll);
     if (this.folderWrite) { clearTimeout(this.folderWrite); this.folderWrite = undefined; this.folder?.write(); }
     this.folder = null;
@@ -171,8 +182,11 @@ export class Workspace {
     } catch { /* no worker (out of memory): the next edit after the interval tries again */ }
   }
 
-  /** Waits for a periodic backup in progress (tests, and before closing the app). */
-  async backupsSettled(): Promise<void> { await this.runningBackup?.done; }
+  /** Waits until no periodic backup is running or stopping (before a restore replaces the file; tests). */
+  async backupsSettled(): Promise<void> {
+    await this.runningBackup?.done;
+    await this.stoppingBackup;
+  }
 
   /** A snapshot of the open masterplan into its backup folder; a failure (disk full) never blocks work. */
   backup(reason: BackupReason): string | null {
@@ -193,22 +207,24 @@ export class Workspace {
   }
 
   /** Restores a backup of the open masterplan. Undoable: the current state is backed up first and kept aside. */
-  restore(file: string): MasterplanInfo {
+  async restore(file: string): Promise<MasterplanInfo> {
     const mp = this.require();
     const dbFile = mp.path;
     const chosen = this.ownBackup(file, dbFile);
     this.backup('before-restore');
     this.close();
+    await this.backupsSettled(); // no worker may hold the file while it is put aside
     restoreBackup(chosen, dbFile, 'replaced');
     return this.open(dbFile);
   }
 
   /** A damaged file that cannot be opened: put its newest good backup in place (the damaged file is kept aside). */
-  recover(file: string): MasterplanInfo {
+  async recover(file: string): Promise<MasterplanInfo> {
     const dbFile = path.resolve(file);
     const newest = listBackups(this.opts.dataDir, dbFile).find((b) => b.programs !== null);
     if (!newest) throw new AppError('NO_BACKUP', { path: dbFile });
     if (this.current?.path === dbFile) this.close();
+    await this.backupsSettled();
     restoreBackup(newest.file, dbFile, 'damaged');
     return this.open(dbFile);
   }

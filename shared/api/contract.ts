@@ -1,7 +1,7 @@
 /** The typed API: one entry per operation with its input and output schema. Both transports (Electron IPC and the
  * browser harness's loopback HTTP) and every handler are typed from this map. */
 import { z } from 'zod';
-import type { OperationName } from './operations';
+import { CLUSTERS_MAX, type OperationName } from './operations';
 import {
   AppState, Dashboard, HistoryEntry, Id, Language, Masterplan, MasterplanFields, MasterplanInfo, Opd, OpdFields,
   Presentation, PresentationFields, PresentationState, Profile, Program, ProgramCreate, ProgramFields, ProgramFilter,
@@ -12,6 +12,7 @@ import {
 } from './schemas';
 
 const Empty = z.object({}).strict();
+
 const BackupEntry = z.object({ file: z.string(), at: z.string(), reason: z.string(), bytes: z.number(), programs: z.number().nullable() });
 const Ok = z.object({ ok: z.literal(true) });
 const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -101,7 +102,7 @@ export const contract = {
     text: z.string().max(2000), description: z.string().max(50_000).nullable().optional(), opdId: Id.optional(),
     excludeId: Id.optional(), limit: z.number().int().min(1).max(50).optional(),
   }).strict(), z.array(SimilarProgram)),
-  'duplicates.clusters': op(z.object({ limit: z.number().int().min(1).max(2000).optional() }).strict(), z.object({ clusters: z.array(DuplicateCluster), total: z.number().int() })),
+  'duplicates.clusters': op(z.object({ limit: z.number().int().min(1).max(CLUSTERS_MAX).optional() }).strict(), z.object({ clusters: z.array(DuplicateCluster), total: z.number().int() })),
   'duplicates.merge': op(z.object({ survivorId: Id, otherIds: z.array(Id).min(1).max(100), leadOpdId: Id.optional(), note: SynergyNote.optional() }).strict(), z.object({ mergeId: z.string(), survivor: Program })),
   'duplicates.undoMerge': op(z.object({ mergeId: Id }).strict(), Program),
   'duplicates.merges': op(Empty, z.array(MergeEntry)),

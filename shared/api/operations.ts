@@ -40,3 +40,7 @@ export function isOperationName(s: unknown): s is OperationName {
 /** IPC channel prefix: main only answers channels that start with it. */
 export const IPC_PREFIX = 'rembuk:';
 export const IPC_EVENT_CHANNEL = 'rembuk-event';
+
+/** The duplicate review asks for this many clusters at a time, and for at most CLUSTERS_MAX. */
+export const CLUSTERS_PAGE = 100;
+export const CLUSTERS_MAX = 2000;

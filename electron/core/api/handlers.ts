@@ -1,7 +1,7 @@
 /** One handler per API operation, each a thin call into a service. Inputs arrive already parsed by the contract. */
 import path from 'node:path';
-import type { OperationName } from '../../../shared/api/operations';
 import type { Output, ParsedInput } from '../../../shared/api/contract';
+import { CLUSTERS_PAGE, type OperationName } from '../../../shared/api/operations';
 import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../workspace';
 import { createOpd, deleteOpd, listOpds, reorderOpds, restoreOpd, updateOpd } from '../services/opds';
@@ -149,7 +149,7 @@ export function createHandlers(ws: Workspace, host: Host = NO_HOST): Handlers {
     'export.showInFolder': (i) => { host.showInFolder(ws.exports.fileOf(i.jobId)); return ok; },
     // duplicate finding and synergies (issue 5)
     'similar.query': (i) => similarPrograms(mp(), i),
-    'duplicates.clusters': (i) => duplicateClusters(mp(), { limit: i.limit ?? 100 }),
+    'duplicates.clusters': (i) => duplicateClusters(mp(), { limit: i.limit ?? CLUSTERS_PAGE }),
     'duplicates.merge': (i) => mergePrograms(mp(), i),
     'duplicates.undoMerge': (i) => undoMerge(mp(), i.mergeId),
     'duplicates.merges': () => listMerges(mp()),

@@ -43,8 +43,9 @@ export function backupNow(db: Database.Database, dataDir: string, dbFile: string
 }
 
 /** A snapshot taken by a worker thread with its own read-only connection, so that saving goes on meanwhile (a
- * 10,000-program file takes most of a second). `stop()` ends it early and removes the partial file. */
-export interface BackgroundBackup { target: string; done: Promise<string | null>; stop(): Promise<void> }
+ * 10,000-program file takes most of a second). `stop()` gives it up: it resolves once the worker has ended (a snapshot
+ * under way finishes first: SQLite cannot be interrupted from outside) and the partial file is gone. */
+export interface BackgroundBackup { done: Promise<string | null>; stop(): Promise<void> }
 
 export function backupInBackground(dataDir: string, dbFile: string, reason: BackupReason): BackgroundBackup {
   const { dir, target } = targetFor(dataDir, dbFile, reason);
@@ -54,20 +55,22 @@ export function backupInBackground(dataDir: string, dbFile: string, reason: Back
   const worker = new Worker(spec.url, { workerData: { file: path.resolve(dbFile), target: part, entry: spec.entry } });
   let settled = false;
   const done = new Promise<string | null>((resolve) => {
-    const end = (ok: boolean) => {
+    const end = (ok: boolean, why?: string) => {
       if (settled) return;
       settled = true;
       try {
         if (ok) { fs.renameSync(part, target); prune(dir); resolve(target); return; }
-      } catch { /* the rename failed (disk gone): treated as a failed backup */ }
-      fs.rmSync(part, { force: true });
+      } catch (e) { why = String(e); /* the rename failed (disk gone): a failed backup */ }
+      if (why) console.warn(`rembuk: periodic backup failed: ${why}`);
+      // an antivirus may still hold the file: the next prune removes it once it is an hour old
+      try { fs.rmSync(part, { force: true }); } catch { /* left for prune */ }
       resolve(null);
     };
-    worker.once('message', (m: { ok: boolean }) => end(m.ok));
-    worker.once('error', () => end(false));
+    worker.once('message', (m: { ok: boolean; message?: string }) => end(m.ok, m.message));
+    worker.once('error', (e) => end(false, e.message));
     worker.once('exit', () => end(false)); // after a message this changes nothing
   });
-  return { target, done, stop: async () => { if (!settled) { await worker.terminate(); await done; } } };
+  return { done, stop: async () => { if (!settled) { await worker.terminate(); await done; } } };
 }
 
 function prune(dir: string): void {

@@ -65,23 +65,23 @@ export function duplicateClusters(mp: MasterplanDb, opts: { limit?: number; thre
   // Complete linkage, strongest pairs first: a program joins a cluster only if it is similar to every member, so a
   // chain of loosely similar programs never becomes one giant cluster.
   order.sort((x, y) => scan.score[y]! - scan.score[x]!);
-  interface Group { ids: number[]; pairs: number[] }
+  /** Members, and the group's strongest pair (the one that founded it: pairs are taken in falling order). */
+  interface Group { ids: number[]; top: number }
   const clusterOf = new Map<number, Group>();
   const loose: Group[] = [];
   for (const k of order) {
     const a = scan.a[k]!, b = scan.b[k]!;
     const ca = clusterOf.get(a), cb = clusterOf.get(b);
-    if (ca && cb) { if (ca === cb) ca.pairs.push(k); else loose.push({ ids: [a, b], pairs: [k] }); continue; }
-    if (!ca && !cb) { const g = { ids: [a, b], pairs: [k] }; clusterOf.set(a, g); clusterOf.set(b, g); continue; }
+    if (ca && cb) { if (ca !== cb) loose.push({ ids: [a, b], top: k }); continue; }
+    if (!ca && !cb) { const g = { ids: [a, b], top: k }; clusterOf.set(a, g); clusterOf.set(b, g); continue; }
     const [g, newcomer] = ca ? [ca, b] : [cb!, a];
     if (g.ids.every((m) => score.has(key(m, newcomer)))) {
       g.ids.push(newcomer); clusterOf.set(newcomer, g);
-      g.pairs.push(k); // the other members' pairs with the newcomer come later in the order (weaker) and join then
-    } else loose.push({ ids: [a, b], pairs: [k] }); // a likely pair is never hidden: it is shown on its own
+    } else loose.push({ ids: [a, b], top: k }); // a likely pair is never hidden: it is shown on its own
   }
-  // strongest first (a group's first pair is its strongest: pairs were taken in falling order), then the larger
+  // strongest first, then the larger
   const groups = [...new Set(clusterOf.values()), ...loose]
-    .sort((x, y) => scan.score[y.pairs[0]!]! - scan.score[x.pairs[0]!]! || y.ids.length - x.ids.length);
+    .sort((x, y) => scan.score[y.top]! - scan.score[x.top]! || y.ids.length - x.ids.length);
   const shown = groups.slice(0, limit);
   const info = infos(mp, shown.flatMap((g) => g.ids.map((i) => scan.ids[i]!)));
   const clusters = shown.map((g): DuplicateCluster => {
@@ -91,7 +91,8 @@ export function duplicateClusters(mp: MasterplanDb, opts: { limit?: number; thre
       return s === undefined ? [] : [{ a: scan.ids[x]!, b: scan.ids[y]!, score: s }];
     })).sort((p, q) => q.score - p.score);
     return {
-      id: g.ids.map((i) => scan.ids[i]!).sort()[0]!, strength: scan.score[g.pairs[0]!]!, programs,
+      // its members, sorted: a loose pair and a cluster can share a program, never all their members
+      id: g.ids.map((i) => scan.ids[i]!).sort().join('+'), strength: scan.score[g.top]!, programs,
       pairs: pairs.slice(0, 50), opdCount: new Set(programs.map((p) => p.leadOpdId)).size,
     };
   });

@@ -72,11 +72,13 @@ export const WEAK_WORDS = new Set([
   'monitoring', 'pantau', 'integrasi', 'nontunai', 'qris', 'realtime',
 ]);
 
-/** Fingerprint of the analysis (code revision, phrase table, stop words): a similarity index built by another
+/** Fingerprint of the analysis (code revision, phrase table, stop and weak words, glued e- prefixes): a similarity
+ * index built by another
  * analysis is re-analysed on first use (similarIndex.ts). Bump the revision when the code of the analysis changes. */
 const ANALYSIS_REVISION = 3; // 3: words in any script, Latin-only diacritic folding; 2: thesaurus.json
 export const ANALYSIS_VERSION = `${ANALYSIS_REVISION}:${crypto.createHash('sha256')
-  .update(JSON.stringify([(thesaurus as { groups: unknown[] }).groups, [...STOP_WORDS].sort()])).digest('hex').slice(0, 16)}`;
+  .update(JSON.stringify([(thesaurus as { groups: unknown[] }).groups, [...STOP_WORDS].sort(), [...WEAK_WORDS].sort(), GLUED_E.source]))
+  .digest('hex').slice(0, 16)}`;
 
 const stemmer = new Stemmer();
 const stemCache = new Map<string, string>();

@@ -63,13 +63,14 @@ const checkedAnalysis = new WeakSet<Database.Database>();
  * the index then catches up like after any edit, and the in-memory model is reloaded. */
 function ensureCurrentAnalysis(db: Database.Database): void {
   if (checkedAnalysis.has(db) || db.readonly) return;
-  checkedAnalysis.add(db);
-  if (indexedAnalysis(db) === ANALYSIS_VERSION) return;
-  db.transaction(() => {
-    db.prepare('INSERT OR IGNORE INTO similar_pending (program_rowid) SELECT rowid FROM program').run();
-    db.prepare("INSERT OR REPLACE INTO local_meta (key, value) VALUES ('similar_analysis', ?)").run(ANALYSIS_VERSION);
-  })();
-  models.delete(db);
+  if (indexedAnalysis(db) !== ANALYSIS_VERSION) {
+    db.transaction(() => {
+      db.prepare('INSERT OR IGNORE INTO similar_pending (program_rowid) SELECT rowid FROM program').run();
+      db.prepare("INSERT OR REPLACE INTO local_meta (key, value) VALUES ('similar_analysis', ?)").run(ANALYSIS_VERSION);
+    })();
+    models.delete(db);
+  }
+  checkedAnalysis.add(db); // only once it is done: a failed attempt (a busy file) is tried again
 }
 
 /** Brings the index up to date with the pending programs. Returns how many were processed. */

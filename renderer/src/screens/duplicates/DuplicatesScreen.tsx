@@ -3,9 +3,10 @@
  * each OPD's role) or not a duplicate (remembered). Undo of past merges. And the synergy map: OPD × OPD heat matrix of
  * shared and complementary programs, with the links of the chosen pair. */
 import { useEffect, useState } from 'react';
-import { Badge, Button, Group, Paper, Radio, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Center, Group, Loader, Paper, Radio, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCluster, SynergyLink, SynergyMap } from '../../../../shared/api/schemas';
+import { CLUSTERS_MAX, CLUSTERS_PAGE } from '../../../../shared/api/operations';
 import { DIMENSIONS, labelOf, type Lang } from '../../../../shared/reference';
 import { call } from '../../api/client';
 import { notifyError, notifyInfo } from '../../components/notify';
@@ -82,33 +83,32 @@ function ClusterCard({ cluster, onOpen, onDone }: { cluster: DuplicateCluster; o
   );
 }
 
-/** Clusters asked for at a time: a review works from the top; the rest come on request. */
-const PAGE = 100;
-
 function Review({ onOpen }: { onOpen(id: string): void }) {
   const { t } = useTranslation();
   const { dataVersion, bump } = useApp();
   const [clusters, setClusters] = useState<DuplicateCluster[] | null>(null);
   const [total, setTotal] = useState(0);
-  const [limit, setLimit] = useState(PAGE);
+  const [limit, setLimit] = useState(CLUSTERS_PAGE); // a review works from the top; the rest come on request
+  const [loading, setLoading] = useState(true);
   const [merges, setMerges] = useState<{ mergeId: string; survivorTitle: string; mergedTitles: string[] }[]>([]);
   useEffect(() => {
+    setLoading(true);
     void Promise.all([call('duplicates.clusters', { limit }), call('duplicates.merges', {})])
-      .then(([c, m]) => { setClusters(c.clusters); setTotal(c.total); setMerges(m); }).catch(notifyError);
+      .then(([c, m]) => { setClusters(c.clusters); setTotal(c.total); setMerges(m); }).catch(notifyError).finally(() => setLoading(false));
   }, [dataVersion, limit]);
   const undo = async (mergeId: string) => {
     try { await call('duplicates.undoMerge', { mergeId }); notifyInfo(t('duplicates.undone')); bump(); } catch (e) { notifyError(e); }
   };
-  if (!clusters) return null;
+  if (!clusters) return <Center p="xl"><Loader size="sm" data-testid="dup-loading" /></Center>;
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">{t('duplicates.intro')}</Text>
       {clusters.length === 0 && <Text data-testid="dup-none">{t('duplicates.none')}</Text>}
       {total > clusters.length && <Text size="sm" data-testid="dup-shown-of">{t('duplicates.shownOf', { shown: clusters.length, total })}</Text>}
-      {clusters.map((c) => <ClusterCard key={`${c.id}:${c.programs.length}:${c.pairs.length}`} cluster={c} onOpen={onOpen} onDone={bump} />)}
-      {total > clusters.length && (
-        <Button variant="light" onClick={() => setLimit((l) => Math.min(2000, l + PAGE))} disabled={limit >= 2000} data-testid="dup-more">
-          {t('duplicates.showMore', { n: Math.min(PAGE, total - clusters.length) })}
+      {clusters.map((c) => <ClusterCard key={c.id} cluster={c} onOpen={onOpen} onDone={bump} />)}
+      {total > clusters.length && limit < CLUSTERS_MAX && (
+        <Button variant="light" loading={loading} onClick={() => setLimit((l) => Math.min(CLUSTERS_MAX, l + CLUSTERS_PAGE))} data-testid="dup-more">
+          {t('duplicates.showMore', { n: Math.min(CLUSTERS_PAGE, total - clusters.length) })}
         </Button>
       )}
       {merges.length > 0 && (
