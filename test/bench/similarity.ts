@@ -68,7 +68,7 @@ export async function runSimilarityBench(): Promise<void> {
   const brute = time(Math.min(typed.length, 150), (i) => bruteForceSimilar(mp.db, typed[i]!, 5));
 
   // whole-masterplan scan: what the review screen asks for (every pair scored and clustered, the first 100 clusters
-  // built), and every cluster built (the CLI's `rembuk duplicates`)
+  // built), then its next page (the grouping is reused: no edit in between)
   t = Date.now();
   const pairCount = scanPairs(mp.db).count;
   const pairsMs = Date.now() - t;
@@ -76,8 +76,8 @@ export async function runSimilarityBench(): Promise<void> {
   const review = duplicateClusters(mp, { limit: 100 });
   const scanMs = Date.now() - t;
   t = Date.now();
-  duplicateClusters(mp);
-  const allClustersMs = Date.now() - t;
+  duplicateClusters(mp, { limit: 200 });
+  const nextPageMs = Date.now() - t;
 
   // incremental: an edit re-analyses one program, never the whole index
   const ids = mp.prepare('SELECT id FROM program ORDER BY random() LIMIT 100').pluck().all() as string[];
@@ -98,7 +98,7 @@ export async function runSimilarityBench(): Promise<void> {
   const rows = [
     ['as-you-type similar query via service (p95)', `${f(p(query, 95))} ms`, 'brute-force scoring of all programs p95', `${f(p(brute, 95))} ms`, `${(p(query, 95) / p(brute, 95)).toFixed(3)}×  (goal ≤ 10 ms)`],
     ['as-you-type similar query via service (p50)', `${f(p(query, 50))} ms`, 'brute-force scoring of all programs p50', `${f(p(brute, 50))} ms`, `${(p(query, 50) / p(brute, 50)).toFixed(3)}×`],
-    ['whole-masterplan duplicate scan (review: all pairs, clusters, top 100 built)', `${scanMs} ms`, `clusters found (pairs alone: ${pairsMs} ms, ${pairCount} pairs; all clusters built: ${allClustersMs} ms)`, `${review.total}`, `(goal ≤ 3000 ms)`],
+    ['whole-masterplan duplicate scan (review: all pairs, clusters, top 100 built)', `${scanMs} ms`, `clusters found (pairs alone: ${pairsMs} ms, ${pairCount} pairs; next page of 100: ${nextPageMs} ms)`, `${review.total}`, `(goal ≤ 3000 ms)`],
     ['similar query right after an edit (p95)', `${f(p(afterEdit, 95))} ms`, `programs re-analysed for ${ids.length} edits`, `${reanalysed}`, `full index loads: ${reloads} (goal 0)`],
   ];
   const widths = [0, 1, 2, 3, 4].map((c) => Math.max(...rows.map((r) => r[c]!.length), 8));

@@ -13,7 +13,7 @@ import { DEFAULT_THRESHOLD, prepare, scorePrepared } from '../../electron/core/s
 import { makeBenchMasterplan } from '../bench/similarity';
 import { createProgram, getProgram, queryPrograms, updateProgram } from '../../electron/core/services/programs';
 import {
-  duplicateClusters, linkSynergy, listSynergies, markNotDuplicate, mergePrograms, similarPrograms, synergyMap, undoMerge,
+  clusterStats, duplicateClusters, linkSynergy, listSynergies, markNotDuplicate, mergePrograms, similarPrograms, synergyMap, undoMerge,
 } from '../../electron/core/services/duplicates';
 import { ENTITIES } from '../../shared/entities';
 import { INSTALLATION, PROFILE, dumpTables, newMasterplan, rebuiltTables } from '../helpers/fixtures';
@@ -257,12 +257,21 @@ describe('whole-masterplan pair scan', () => {
       }
       expect(scan.count).toBe(expected);
       expect(expected).toBeGreaterThan(100);
-      // the review takes the strongest clusters first and says how many there are
+      // the review takes the strongest clusters first and says how many there are; the next page reuses the grouping
+      const before = clusterStats.groupings;
       const all = duplicateClusters(mp);
       const top = duplicateClusters(mp, { limit: 5 });
+      expect(clusterStats.groupings - before).toBe(1);
       expect(top.total).toBe(all.total);
       expect(top.clusters).toEqual(all.clusters.slice(0, 5));
       for (let i = 1; i < all.clusters.length; i++) expect(all.clusters[i]!.strength).toBeLessThanOrEqual(all.clusters[i - 1]!.strength);
+      expect(new Set(all.clusters.map((c) => c.id)).size).toBe(all.clusters.length);
+      // a decision (through the write path) is seen at once: that pair is gone, and the grouping was made again
+      const first = all.clusters[0]!.pairs[0]!;
+      markNotDuplicate(mp, [first.a, first.b]);
+      const after = duplicateClusters(mp);
+      expect(clusterStats.groupings - before).toBe(2);
+      expect(after.clusters.some((c) => c.pairs.some((p) => (p.a === first.a && p.b === first.b) || (p.a === first.b && p.b === first.a)))).toBe(false);
     } finally { mp.close(); }
   });
 });

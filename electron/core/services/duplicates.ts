@@ -9,7 +9,8 @@ import type {
 import { uuidv7 } from '../ids';
 import type { MasterplanDb, RowChange } from '../db/masterplanDb';
 import { DEFAULT_THRESHOLD } from '../similarity/measure';
-import { querySimilar, scanPairs } from '../similarity/similarIndex';
+import type Database from 'better-sqlite3';
+import { querySimilar, scanPairs, type ScannedPairs } from '../similarity/similarIndex';
 import { getOpd } from './opds';
 import { getProgram } from './programs';
 
@@ -40,12 +41,24 @@ function decidedPairs(mp: MasterplanDb): { a: string; b: string }[] {
     UNION ALL SELECT program_a_id, program_b_id FROM synergy WHERE deleted = 0`).all() as { a: string; b: string }[];
 }
 
-/** Clusters of likely duplicates across the masterplan, strongest first: the first `limit` of them, and how many there
- * are. Works on program indices and numeric pair keys (at 10,000 programs the scan can return 100,000 pairs), and
- * builds the full records only for the clusters returned. */
-export function duplicateClusters(mp: MasterplanDb, opts: { limit?: number; threshold?: number } = {}): { clusters: DuplicateCluster[]; total: number } {
-  const limit = opts.limit ?? Infinity;
-  const scan = scanPairs(mp.db, opts.threshold ?? DEFAULT_THRESHOLD);
+/** Members (program indices), and the group's strongest pair (the one that founded it: pairs are taken in falling
+ * order). */
+interface Group { ids: number[]; top: number }
+interface Grouping { version: string; scan: ScannedPairs; groups: Group[]; score: Map<number, number>; key(i: number, j: number): number }
+
+/** The last grouping per open file, with the change-log position it was made at: asking for the next page of the
+ * review, or opening it again without an edit in between, reuses it instead of scanning 10,000 programs again. */
+const groupings = new WeakMap<Database.Database, Grouping>();
+/** Counts whole-masterplan groupings (for tests). */
+export const clusterStats = { groupings: 0 };
+
+function grouping(mp: MasterplanDb, threshold: number): Grouping {
+  // every change (programs, decisions, links; local or synced) goes through the write path into the change log
+  const version = `${threshold}:${mp.prepare('SELECT max(rowid) FROM change_log').pluck().get() as number | null}`;
+  const cached = groupings.get(mp.db);
+  if (cached?.version === version) return cached;
+  clusterStats.groupings++;
+  const scan = scanPairs(mp.db, threshold);
   const n = scan.ids.length;
   const key = (i: number, j: number) => (i < j ? i * n + j : j * n + i);
   const indexOf = new Map(scan.ids.map((id, i) => [id, i]));
@@ -65,8 +78,6 @@ export function duplicateClusters(mp: MasterplanDb, opts: { limit?: number; thre
   // Complete linkage, strongest pairs first: a program joins a cluster only if it is similar to every member, so a
   // chain of loosely similar programs never becomes one giant cluster.
   order.sort((x, y) => scan.score[y]! - scan.score[x]!);
-  /** Members, and the group's strongest pair (the one that founded it: pairs are taken in falling order). */
-  interface Group { ids: number[]; top: number }
   const clusterOf = new Map<number, Group>();
   const loose: Group[] = [];
   for (const k of order) {
@@ -82,6 +93,17 @@ export function duplicateClusters(mp: MasterplanDb, opts: { limit?: number; thre
   // strongest first, then the larger
   const groups = [...new Set(clusterOf.values()), ...loose]
     .sort((x, y) => scan.score[y.top]! - scan.score[x.top]! || y.ids.length - x.ids.length);
+  const result = { version, scan, groups, score, key };
+  groupings.set(mp.db, result);
+  return result;
+}
+
+/** Clusters of likely duplicates across the masterplan, strongest first: the first `limit` of them, and how many there
+ * are. Works on program indices and numeric pair keys (at 10,000 programs the scan can return 100,000 pairs), and
+ * builds the full records only for the clusters returned. */
+export function duplicateClusters(mp: MasterplanDb, opts: { limit?: number; threshold?: number } = {}): { clusters: DuplicateCluster[]; total: number } {
+  const limit = opts.limit ?? Infinity;
+  const { scan, groups, score, key } = grouping(mp, opts.threshold ?? DEFAULT_THRESHOLD);
   const shown = groups.slice(0, limit);
   const info = infos(mp, shown.flatMap((g) => g.ids.map((i) => scan.ids[i]!)));
   const clusters = shown.map((g): DuplicateCluster => {
