@@ -33,10 +33,7 @@ async function api<T>(op: string, input: unknown): Promise<T> {
 
 describe('as-you-type warning in live capture', () => {
   it('typing a title close to another OPD\'s program shows it under the title; Alt+O opens it', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(env.harness.url);
+    const { page, errors } = await env.open();
     await expect.poll(() => page.getByTestId('masterplan-title').textContent()).toContain('Denpasar');
     await page.keyboard.press('Alt+1');
     await page.getByTestId('create-session-4').click();
@@ -62,10 +59,7 @@ describe('as-you-type warning in live capture', () => {
 
 describe('duplicate review in the browser', () => {
   it('merging two programs leaves one program with both OPDs; complementary links fill the synergy map', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(env.harness.url);
+    const { page, errors } = await env.open();
     await expect.poll(() => page.getByTestId('masterplan-title').textContent()).toContain('Denpasar');
     await page.keyboard.press('Alt+7');
     await expect.poll(() => page.getByTestId('dup-cluster').count(), { timeout: 20_000 }).toBe(2);

@@ -23,10 +23,7 @@ const env = useHarness('rembuk-e2e-export-', (dataDir) => {
 
 describe('export in the browser harness', () => {
   it('writes the narrative, exports Word with a progress bar, and downloads the file', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1440, height: 960 }, acceptDownloads: true });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(env.harness.url);
+    const { page, errors } = await env.open({ height: 960, acceptDownloads: true });
     await expect.poll(() => page.getByTestId('masterplan-title').textContent()).toContain('Denpasar');
 
     await page.keyboard.press('Alt+6');

@@ -35,10 +35,7 @@ async function captureProgram(page: Page, keys: { title: string; element?: strin
 
 describe('live capture in the browser harness', () => {
   it('creates a masterplan, captures two OPDs by keyboard, survives a reload', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1440, height: 960 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(env.harness.url);
+    const { page, errors } = await env.open({ height: 960 });
 
     // first run: the facilitator profile
     await page.getByTestId('profile-name').fill('Ni Luh Putu Ayu Lestari');
@@ -113,8 +110,7 @@ describe('live capture in the browser harness', () => {
   });
 
   it('an inline edit autosaves and survives a reload; an unreadable budget is refused in place', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1440, height: 960 } });
-    await page.goto(env.harness.url);
+    const { page } = await env.open({ height: 960 });
     await page.keyboard.press('Alt+1');
     await page.getByTestId('agenda-item').filter({ hasText: 'Dinkes' }).click();
     const card = page.getByTestId('captured-program').filter({ has: page.locator('input[value="Aplikasi Antrean Puskesmas Daring"]') });
@@ -139,8 +135,7 @@ describe('live capture in the browser harness', () => {
   });
 
   it('explains a file that is not a masterplan on the start screen, and switches to English', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1440, height: 960 } });
-    await page.goto(env.harness.url);
+    const { page } = await env.open({ height: 960 });
     await page.getByTestId('close-masterplan').click();
     const photo = path.join(env.dataDir, 'foto-rapat.sqlite');
     fs.writeFileSync(photo, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1]));

@@ -25,8 +25,7 @@ const env = useHarness('rembuk-scale-', (dataDir) => {
 
 describe('programs view at 10,000 programs', () => {
   it('lists all of them as a virtual list, scrolls to the last, and searches', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(env.harness.url);
+    const { page } = await env.open();
     await expect.poll(() => page.getByTestId('masterplan-title').textContent()).toBe('Masterplan Smart City Kota Denpasar');
     await page.keyboard.press('Alt+2');
     await expect.poll(() => page.getByTestId('programs-count').textContent(), { timeout: 20_000 }).toMatch(/^10000 program/);

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,12 +39,24 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
-export interface HarnessEnv { readonly harness: Harness; readonly browser: Browser; readonly dataDir: string }
+export interface HarnessEnv {
+  readonly harness: Harness; readonly browser: Browser; readonly dataDir: string;
+  /** A new page on the app, recording uncaught page errors (a test ends by expecting none). */
+  open(options?: { height?: number; acceptDownloads?: boolean }): Promise<{ page: Page; errors: string[] }>;
+}
 
 /** For a whole test file: a data folder (filled by `prepare`), the harness server on it and a browser, started before
  * the tests and stopped, with the folder removed, after them. */
 export function useHarness(prefix: string, prepare?: (dataDir: string) => void | Promise<void>): HarnessEnv {
-  const env = {} as { harness: Harness; browser: Browser; dataDir: string };
+  const env = {
+    async open(options: { height?: number; acceptDownloads?: boolean } = {}) {
+      const page = await env.browser.newPage({ viewport: { width: 1440, height: options.height ?? 900 }, acceptDownloads: options.acceptDownloads ?? false });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(env.harness.url);
+      return { page, errors };
+    },
+  } as { harness: Harness; browser: Browser; dataDir: string; open: HarnessEnv['open'] };
   beforeAll(async () => {
     env.dataDir = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), prefix));
     await prepare?.(env.dataDir);
