@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyze } from '../../electron/core/similarity/normalize';
+import { analyze } from '../../electron/core/similarity/analysis';
 import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, DfTable, similarity, type MeasureParams, type SimDoc } from '../../electron/core/similarity/measure';
 import { DEMO_PROGRAMS } from '../../electron/core/demo/demoData';
 

@@ -7,7 +7,7 @@ import { APPLICATION_ID } from '../../electron/core/db/open';
 import { MIGRATIONS, SIMILARITY_MIGRATION_VERSION, migrate } from '../../electron/core/db/migrations';
 import { MasterplanDb } from '../../electron/core/db/masterplanDb';
 import { createDemo } from '../../electron/core/demo/createDemo';
-import { analyze, normalizeText } from '../../electron/core/similarity/normalize';
+import { normalizeText, wordTerms } from '../../electron/core/similarity/normalize';
 import { commonDf, indexStats, querySimilar, refreshSimilarIndex, scanPairs, similarModel } from '../../electron/core/similarity/similarIndex';
 import { DEFAULT_THRESHOLD, prepare, scorePrepared } from '../../electron/core/similarity/measure';
 import { makeBenchMasterplan } from '../bench/similarity';
@@ -28,14 +28,14 @@ function opd(mp: MasterplanDb, abbr: string): string {
 describe('Indonesian-aware analysis', () => {
   it('normalises case, punctuation, diacritics and spelling variants; drops stop words; stems', () => {
     expect(normalizeText('E-Parkir')).toBe(normalizeText('elektronik parkir'));
-    expect(analyze('Aplikasi Antrian ONLINE Puskesmas')).toEqual(analyze('aplikasi antrean daring puskésmas'));
+    expect(wordTerms('Aplikasi Antrian ONLINE Puskesmas')).toEqual(wordTerms('aplikasi antrean daring puskésmas'));
     // an acronym gets its expansion's canonical form; the spelled-out phrase also keeps its own words
-    expect(analyze('SIM Kepegawaian')).toEqual(['sistem', 'informasi', 'pegawai']);
-    expect(analyze('Sistem Informasi Manajemen Kepegawaian')).toEqual(['sistem', 'informasi', 'pegawai', 'manajemen']);
-    expect(analyze('Damkar Siaga')).toContain(analyze('Dinas Pemadam Kebakaran')[0]);
-    expect(analyze('Layanan Pemadam Kebakaran')).toContain('bakar');
-    expect(analyze('Pengembangan Program Peningkatan Perizinan')).toEqual(['izin']);
-    expect(analyze('Pengaduan')).toEqual(analyze('aduan'));
+    expect(wordTerms('SIM Kepegawaian')).toEqual(['sistem', 'informasi', 'pegawai']);
+    expect(wordTerms('Sistem Informasi Manajemen Kepegawaian')).toEqual(['sistem', 'informasi', 'pegawai', 'manajemen']);
+    expect(wordTerms('Damkar Siaga')).toContain(wordTerms('Dinas Pemadam Kebakaran')[0]);
+    expect(wordTerms('Layanan Pemadam Kebakaran')).toContain('bakar');
+    expect(wordTerms('Pengembangan Program Peningkatan Perizinan')).toEqual(['izin']);
+    expect(wordTerms('Pengaduan')).toEqual(wordTerms('aduan'));
   });
 });
 
@@ -68,7 +68,7 @@ describe('similar programs', () => {
     const dinkes = opd(mp, 'Dinkes'), rsud = opd(mp, 'RSUD Wangaya'), dkis = opd(mp, 'DKIS');
     const a = createProgram(mp, { leadOpdId: dinkes, title: 'Aplikasi Antrian Online Puskesmas' });
     createProgram(mp, { leadOpdId: dkis, title: 'Command Center Kota' });
-    const own = createProgram(mp, { leadOpdId: rsud, title: 'Antrean Poli Rawat Jalan' });
+    const own = createProgram(mp, { leadOpdId: rsud, title: 'Antrean Pasien Online' });
     const hits = similarPrograms(mp, { text: 'Sistem Antrean Daring Puskesmas', opdId: rsud });
     expect(hits[0]!.id).toBe(a.id);
     expect(hits[0]!.sameOpd).toBe(false);

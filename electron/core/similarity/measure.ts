@@ -1,5 +1,6 @@
 /** The similarity measure (pure): IDF-weighted Dice overlap of term sets, on titles and on title + description,
  * plus a small bonus when dimension or element agree. Chosen and tuned on the labelled pairs (docs/similarity.md). */
+import { conceptParent, isConceptTerm } from './concepts';
 import { WEAK_WORDS } from './normalize';
 
 export interface SimDoc {
@@ -13,18 +14,23 @@ export interface SimDoc {
 export interface MeasureParams {
   /** Weight of weak words (sistem, aplikasi, digital …) relative to others. */
   weak: number;
+  /** Weight of a concept term (concepts.ts) relative to a word with the same document frequency. */
+  concept: number;
   /** Weight of description terms relative to title terms. */
   body: number;
   /** Share of the title-only score when both sides have a description. */
   titleShare: number;
   dimensionBonus: number;
   elementBonus: number;
+  /** Factor on the score of two programs that name sibling services and no service in common (birth / death
+   * certificate, flood / tsunami warning): related programs, not duplicates. 1: no effect. */
+  sibling: number;
   /** Below this title overlap the descriptions are not compared (titles that barely overlap name different programs;
    * it also keeps the whole-masterplan scan cheap). */
   minTitle: number;
 }
 
-export const DEFAULT_PARAMS: MeasureParams = { weak: 0.5, body: 0.5, titleShare: 0.5, dimensionBonus: 0.03, elementBonus: 0.05, minTitle: 0.2 };
+export const DEFAULT_PARAMS: MeasureParams = { weak: 0.5, concept: 2, body: 0.5, titleShare: 0.5, dimensionBonus: 0.03, elementBonus: 0.05, sibling: 0.5, minTitle: 0.2 };
 /** Pairs at or above this score are reported as likely duplicates (tuned on the labelled pairs). */
 export const DEFAULT_THRESHOLD = 0.23;
 
@@ -36,7 +42,7 @@ export function idf(src: DfSource, term: string): number {
 }
 
 export function termWeight(src: DfSource, term: string, p: MeasureParams = DEFAULT_PARAMS): number {
-  return idf(src, term) * (WEAK_WORDS.has(term) ? p.weak : 1);
+  return idf(src, term) * (isConceptTerm(term) ? p.concept : WEAK_WORDS.has(term) ? p.weak : 1);
 }
 
 /** Description terms compared per program: the 12 highest-weighted ones (a facilitator's description of one or two
@@ -70,6 +76,8 @@ function vector(weights: Map<string, number>): TermVector {
  * weights are computed only when a pair needs them (both sides have a description). */
 export interface Prepared {
   title: TermVector; hasBody: boolean; dimension: string | null; element: string | null;
+  /** The concepts the title names (concept terms). */
+  concepts: readonly string[];
   full(): TermVector;
 }
 
@@ -80,6 +88,7 @@ export function prepare(src: DfSource, d: SimDoc, p: MeasureParams = DEFAULT_PAR
   let full: TermVector | undefined;
   return {
     title, hasBody: d.body.length > 0, dimension: d.dimension ?? null, element: d.element ?? null,
+    concepts: d.title.filter(isConceptTerm),
     full() {
       if (!full) {
         const fw = new Map(tw);
@@ -113,10 +122,17 @@ export function comparesBodies(title: number, aHasBody: boolean, bHasBody: boole
   return aHasBody && bHasBody && title >= p.minTitle;
 }
 
+/** Whether two titles name sibling services (concepts with one parent) and no service in common. */
+export function siblings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0 || a.some((c) => b.includes(c))) return false;
+  return a.some((c) => { const pa = conceptParent(c); return pa !== undefined && b.some((d) => conceptParent(d) === pa); });
+}
+
 /** The score from its parts: the title overlap, the title + description overlap (null when not compared), and whether
- * element or dimension agree. The one formula, used by single pairs and by the whole-masterplan scan alike. */
-export function combine(title: number, full: number | null, sameElement: boolean, sameDimension: boolean, p: MeasureParams = DEFAULT_PARAMS): number {
+ * element or dimension agree, and whether the titles name sibling services only. The one formula, used by single pairs and by the whole-masterplan scan alike. */
+export function combine(title: number, full: number | null, sameElement: boolean, sameDimension: boolean, p: MeasureParams = DEFAULT_PARAMS, sibling = false): number {
   let score = full === null ? title : p.titleShare * title + (1 - p.titleShare) * full;
+  if (sibling) score *= p.sibling;
   if (score > 0) {
     if (sameElement) score += p.elementBonus;
     else if (sameDimension) score += p.dimensionBonus;
@@ -127,7 +143,7 @@ export function combine(title: number, full: number | null, sameElement: boolean
 export function scorePrepared(a: Prepared, b: Prepared, p: MeasureParams = DEFAULT_PARAMS): Similarity {
   const title = dice(a.title, b.title);
   const full = comparesBodies(title, a.hasBody, b.hasBody, p) ? dice(a.full(), b.full()) : null;
-  const score = combine(title, full, !!a.element && a.element === b.element, !!a.dimension && a.dimension === b.dimension, p);
+  const score = combine(title, full, !!a.element && a.element === b.element, !!a.dimension && a.dimension === b.dimension, p, siblings(a.concepts, b.concepts));
   return { score, title, full: full ?? title };
 }
 

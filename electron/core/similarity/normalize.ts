@@ -1,7 +1,6 @@
 /** Indonesian-aware text analysis for duplicate finding: case, punctuation and diacritics removed, spelling variants
  * and abbreviations mapped to one form, stop words dropped, words stemmed with Sastrawi (sastrawijs), stems cached.
  * The word lists were chosen by looking at the demo masterplan and the labelled pairs (see docs/similarity.md). */
-import crypto from 'node:crypto';
 import { Stemmer } from 'sastrawijs';
 import thesaurus from './thesaurus.json';
 
@@ -26,7 +25,8 @@ for (const g of (thesaurus as { groups: { canonical: string; variants: string[] 
 /** How many phrase groups and variants the table holds (for the docs and tests). */
 export const PHRASE_TABLE = { groups: (thesaurus as { groups: unknown[] }).groups.length, variants: PHRASE_TO.size };
 
-function mapPhrases(words: string[]): string[] {
+/** `words` with phrases mapped; `loose` (if given) receives the words that no multi-word phrase covered. */
+function mapPhrases(words: string[], loose?: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length;) {
     let hit = 0;
@@ -41,7 +41,7 @@ function mapPhrases(words: string[]): string[] {
         break;
       }
     }
-    if (hit === 0) { out.push(words[i]!); hit = 1; }
+    if (hit === 0) { out.push(words[i]!); loose?.push(words[i]!); hit = 1; } else if (hit === 1) loose?.push(words[i]!);
     i += hit;
   }
   return out;
@@ -49,12 +49,14 @@ function mapPhrases(words: string[]): string[] {
 
 /** Function words of Bahasa Indonesia, and words that say nothing in a smart-city program title (they occur in a large
  * share of all titles, whatever the program does; see docs/similarity.md for the counts). */
-export const STOP_WORDS = new Set([
-  // function words
+const FUNCTION_WORDS = new Set([
   'dan', 'di', 'ke', 'dari', 'yang', 'untuk', 'dengan', 'pada', 'dalam', 'bagi', 'oleh', 'serta', 'atau', 'ini', 'itu',
   'se', 'secara', 'melalui', 'antar', 'per', 'tentang', 'terhadap', 'sebagai', 'akan', 'agar', 'supaya', 'juga', 'sudah',
   'telah', 'dapat', 'bisa', 'tahun', 'tiap', 'setiap', 'seluruh', 'semua', 'lebih', 'para', 'of', 'the', 'and', 'for', 'to',
   'yg', 'dg', 'dgn', 'utk', 'dll', 'dsb', 'tsb', 'a', 'an', 'in', 'on', 'by', 'nya',
+]);
+export const STOP_WORDS = new Set([
+  ...FUNCTION_WORDS,
   // say nothing in a program title
   'program', 'kegiatan', 'pengembangan', 'kembang', 'peningkatan', 'tingkat', 'pembangunan', 'bangun', 'penyediaan',
   'sedia', 'pengadaan', 'ada', 'penguatan', 'kuat', 'optimalisasi', 'implementasi', 'penerapan', 'terap', 'pelaksanaan',
@@ -72,13 +74,9 @@ export const WEAK_WORDS = new Set([
   'monitoring', 'pantau', 'integrasi', 'nontunai', 'qris', 'realtime',
 ]);
 
-/** Fingerprint of the analysis (code revision, phrase table, stop and weak words, glued e- prefixes): a similarity
- * index built by another
- * analysis is re-analysed on first use (similarIndex.ts). Bump the revision when the code of the analysis changes. */
-const ANALYSIS_REVISION = 3; // 3: words in any script, Latin-only diacritic folding; 2: thesaurus.json
-export const ANALYSIS_VERSION = `${ANALYSIS_REVISION}:${crypto.createHash('sha256')
-  .update(JSON.stringify([(thesaurus as { groups: unknown[] }).groups, [...STOP_WORDS].sort(), [...WEAK_WORDS].sort(), GLUED_E.source]))
-  .digest('hex').slice(0, 16)}`;
+/** What the word analysis depends on besides its code (phrase table, stop and weak words, glued e- prefixes), for the
+ * fingerprint in analysis.ts. */
+export const WORD_ANALYSIS_INPUTS = JSON.stringify([(thesaurus as { groups: unknown[] }).groups, [...STOP_WORDS].sort(), [...WEAK_WORDS].sort(), GLUED_E.source]);
 
 const stemmer = new Stemmer();
 const stemCache = new Map<string, string>();
@@ -104,22 +102,39 @@ export function foldText(text: string): string {
 
 /** Folded, variants mapped; one space between words, one at each end. Words are runs of letters (with their marks)
  * and digits in any script. */
-export function normalizeText(text: string): string {
+export function normalizeText(text: string, loose?: string[]): string {
   let t = foldText(text);
   t = t.replace(/\be-(?=[a-z])/g, 'e ').replace(GLUED_E, 'e $1');
   const words = t.replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim().split(' ').filter(Boolean).map((w) => (w === 'e' || w === 'electronic' ? 'elektronik' : w));
-  return ` ${mapPhrases(words).join(' ')} `;
+  return ` ${mapPhrases(words, loose).join(' ')} `;
 }
 
-/** The distinct index terms of a text, in order of first appearance. */
-export function analyze(text: string | null | undefined, maxTerms = 80): string[] {
+/** Concept terms (concepts.ts) start with this, so no word term may: the rare word that does ("qqq") is left out. */
+export const CONCEPT_PREFIX = 'qq';
+
+/** The words of a text that its analysis leaves out although they are not function words: words that say nothing in a
+ * title ("smart", "pembangunan"), numbers and single letters, unless a phrase of the table covers them. A concept rule written with such a word would be broader
+ * than it reads ("smart PJU" matches every PJU program): concepts.ts leaves such alternatives out. */
+export function droppedWords(text: string): string[] {
+  const loose: string[] = []; // a word inside a phrase of the table ("center" in "command center") is not dropped
+  normalizeText(text, loose);
+  return loose.filter((w) => {
+    if (FUNCTION_WORDS.has(w)) return false;
+    const s = stem(w);
+    return STOP_WORDS.has(w) || STOP_WORDS.has(s) || s.length < 2;
+  });
+}
+
+/** The distinct word terms of a text (stems and canonical forms), in order of first appearance. analysis.ts adds the
+ * concepts they name. */
+export function wordTerms(text: string | null | undefined, maxTerms = 80): string[] {
   if (!text) return [];
   const out: string[] = [];
   const seen = new Set<string>();
   for (const w of normalizeText(text).split(' ')) {
     if (!w || STOP_WORDS.has(w)) continue;
     const s = stem(w);
-    if (STOP_WORDS.has(s) || s.length < 2) continue;
+    if (STOP_WORDS.has(s) || s.length < 2 || s.startsWith(CONCEPT_PREFIX)) continue;
     if (!seen.has(s)) { seen.add(s); out.push(s); if (out.length >= maxTerms) break; }
   }
   return out;

@@ -3,7 +3,8 @@
  * query). An in-memory model (terms per program, document frequencies) is loaded once per open file and patched with
  * the same pending rows, never rebuilt on an edit. */
 import type Database from 'better-sqlite3';
-import { ANALYSIS_VERSION, analyze, foldText } from './normalize';
+import { ANALYSIS_VERSION, analyze } from './analysis';
+import { foldText } from './normalize';
 import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, prepare, scorePrepared, termCount, termIdOf, type DfSource, type MeasureParams, type SimDoc } from './measure';
 import { scanPreparedPairs, type PairList } from './pairScan';
 

@@ -1,0 +1,90 @@
+/** The concept catalogue (concepts.json): specific smart-city services ("flood early warning", "online school
+ * enrolment", "garbage truck tracking") and the rules that recognise them in a title, however it is phrased. Two
+ * programs that name the same service share its concept term even when they share no word ("Early Warning System Banjir"
+ * / "Pemantauan Tinggi Muka Air Sungai"). A rule is a list of slots, a slot a list of alternatives; a rule fires when
+ * every slot has an alternative all of whose terms the text has. Alternatives are analysed by the same word analysis as
+ * the texts (normalize.ts), so stems, variants and acronyms line up by construction. */
+import catalogue from './concepts.json';
+import { CONCEPT_PREFIX as PREFIX, droppedWords, wordTerms } from './normalize';
+
+export interface ConceptEntry { id: string; parent: string; name: string; match: string[][] }
+
+/** Concept terms start with a prefix that no word term has (normalize.ts); FTS5 keeps them as one token. */
+export function isConceptTerm(term: string): boolean { return term.startsWith(PREFIX); }
+
+/** The index term of a concept id ("bencana.banjir-ews" → "qqbencanabanjirews"). */
+export function conceptTerm(id: string): string { return PREFIX + id.toLowerCase().replace(/[^a-z0-9]/g, ''); }
+
+interface Rule { term: string; slots: string[][][] }
+
+export interface ConceptMatcher {
+  /** The concept terms that a text's word terms name, each once. */
+  terms(words: readonly string[]): string[];
+  /** A concept term's parent group (siblings, such as birth and death certificates, share one) and name. */
+  parent(term: string): string | undefined;
+  name(term: string): string | undefined;
+  concepts: number; rules: number;
+  /** Alternatives left out because the analysis drops one of their words (not a function word): "smart PJU" would match
+   * every PJU program, "agriculture 4.0" every farming one. And rules left with an empty slot. */
+  narrowedAlternatives: string[]; droppedRules: string[];
+}
+
+export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatcher {
+  const info = new Map<string, { parent: string; name: string }>();
+  const rules: Rule[] = [];
+  /** Rules by the anchor words of one of their slots (see below). */
+  const byAnchor = new Map<string, Rule[]>();
+  const m = { concepts: 0, rules: 0, narrowedAlternatives: [] as string[], droppedRules: [] as string[] };
+  for (const c of entries) {
+    const term = conceptTerm(c.id);
+    if (info.has(term)) throw new Error(`concept catalogue: two concepts give the term ${term}`);
+    info.set(term, { parent: c.parent, name: c.name });
+    m.concepts++;
+    for (const rule of c.match) {
+      const slots = rule.map((slot) => slot.split('|').map((alt) => {
+        const terms = wordTerms(alt);
+        const narrowed = terms.length === 0 || droppedWords(alt).length > 0;
+        if (narrowed) m.narrowedAlternatives.push(`${c.id}: ${alt}`);
+        return narrowed ? [] : terms;
+      }).filter((terms) => terms.length > 0));
+      if (slots.length === 0 || slots.some((s) => s.length === 0)) { m.droppedRules.push(`${c.id}: ${rule.join(' + ')}`); continue; }
+      m.rules++;
+      rules.push({ term, slots });
+    }
+  }
+  // each rule is looked up by one slot, the one whose words are rarest in the catalogue, and each alternative of that
+  // slot by its rarest word: a text's common words ("data", "sistem") then wake few rules (analysis stays ~2× words)
+  const usage = new Map<string, number>();
+  for (const r of rules) for (const slot of r.slots) for (const alt of slot) for (const t of alt) usage.set(t, (usage.get(t) ?? 0) + 1);
+  const rarest = (alt: string[]) => alt.reduce((a, b) => (usage.get(b)! < usage.get(a)! ? b : a));
+  for (const r of rules) {
+    const cost = (slot: string[][]) => slot.reduce((sum, alt) => sum + usage.get(rarest(alt))!, 0);
+    const slot = r.slots.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+    for (const anchor of new Set(slot.map(rarest))) {
+      const list = byAnchor.get(anchor);
+      if (list) list.push(r); else byAnchor.set(anchor, [r]);
+    }
+  }
+  const fires = (rule: Rule, has: ReadonlySet<string>) => rule.slots.every((slot) => slot.some((alt) => alt.every((t) => has.has(t))));
+  return {
+    ...m,
+    terms(words) {
+      const has = new Set(words);
+      const out: string[] = [];
+      for (const w of has) for (const r of byAnchor.get(w) ?? []) if (!out.includes(r.term) && fires(r, has)) out.push(r.term);
+      return out;
+    },
+    parent: (term) => info.get(term)?.parent,
+    name: (term) => info.get(term)?.name,
+  };
+}
+
+const entries = (catalogue as { concepts: ConceptEntry[] }).concepts;
+let compiled: ConceptMatcher | undefined;
+/** The catalogue that Rembuk uses, compiled on first use (about 250 ms: every alternative is analysed). */
+export function concepts(): ConceptMatcher { return (compiled ??= compileConcepts(entries)); }
+/** What the concept analysis depends on, for the analysis fingerprint. */
+export const CONCEPT_INPUTS = JSON.stringify(entries.map((c) => [c.id, c.parent, c.match]));
+
+export function conceptTerms(words: readonly string[]): string[] { return concepts().terms(words); }
+export function conceptParent(term: string): string | undefined { return concepts().parent(term); }

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { compileConcepts, concepts, conceptTerm, isConceptTerm } from '../../electron/core/similarity/concepts';
+import { analyze } from '../../electron/core/similarity/analysis';
+import { wordTerms } from '../../electron/core/similarity/normalize';
+import { siblings } from '../../electron/core/similarity/measure';
+
+const tiny = compileConcepts([
+  { id: 'bencana.banjir-ews', parent: 'bencana.ews', name: 'Peringatan dini banjir', match: [
+    ['banjir|luapan sungai', 'peringatan dini|ews|sirine'],
+    ['pemantauan|sensor', 'tinggi muka air'],
+  ] },
+  { id: 'bencana.tsunami-ews', parent: 'bencana.ews', name: 'Peringatan dini tsunami', match: [['tsunami', 'peringatan dini|ews|sirine']] },
+  { id: 'rusak.kosong', parent: 'x', name: 'only stop words', match: [['program|kegiatan', 'banjir']] },
+]);
+const named = (text: string) => tiny.terms(wordTerms(text)).map((t) => tiny.name(t));
+
+describe('concept catalogue', () => {
+  it('a rule fires when every slot has an alternative, whatever the wording, stemming and word order', () => {
+    expect(named('Early Warning System Banjir')).toEqual(['Peringatan dini banjir']);
+    expect(named('Sistem Peringatan Dini Luapan Sungai')).toEqual(['Peringatan dini banjir']);
+    expect(named('Pemantauan Tinggi Muka Air Sungai')).toEqual(['Peringatan dini banjir']);
+    expect(named('Muka Air Sungai: Tinggi, dengan Sensor IoT')).toEqual(['Peringatan dini banjir']);
+    expect(named('Sirine Tsunami')).toEqual(['Peringatan dini tsunami']);
+    // one slot is not enough: a flood program that warns of nothing, a warning of something else
+    expect(named('Normalisasi Sungai Penanganan Banjir')).toEqual([]);
+    expect(named('Peringatan Dini Kebakaran Hutan')).toEqual([]);
+  });
+
+  it('an alternative with a word the analysis drops is left out (it would match more than it says), and so is a rule left with an empty slot', () => {
+    const t = compileConcepts([
+      { id: 'pu.pju-iot', parent: 'pu.pju', name: 'PJU pintar', match: [['smart pju|pju pintar|pju iot'], ['pju', 'sensor|kendali']] },
+      { id: 'tani.presisi', parent: 'tani', name: 'Pertanian 4.0', match: [['agriculture 4.0|pertanian presisi']] },
+      { id: 'rusak.kosong', parent: 'x', name: 'only stop words', match: [['program|kegiatan', 'banjir']] },
+      { id: 'kendali.ruang', parent: 'x', name: 'Command center', match: [['command center']] },
+    ]);
+    expect(t.narrowedAlternatives).toEqual(['pu.pju-iot: smart pju', 'pu.pju-iot: pju pintar', 'tani.presisi: agriculture 4.0', 'rusak.kosong: program', 'rusak.kosong: kegiatan']);
+    expect(t.droppedRules).toEqual(['rusak.kosong: program|kegiatan + banjir']);
+    expect(t.rules).toBe(4);
+    const names = (text: string) => t.terms(wordTerms(text)).map((x) => t.name(x));
+    expect(names('Konversi PJU LED')).toEqual([]);
+    expect(names('PJU IoT')).toEqual(['PJU pintar']);
+    expect(names('Smart PJU dengan Sensor Cahaya')).toEqual(['PJU pintar']);
+    expect(names('Pasar Tani Online')).toEqual([]);
+    expect(names('Program Banjir')).toEqual([]);
+    // a word inside a phrase of the table is not dropped: "center" in "command center"
+    expect(names('Command Center Kota')).toEqual(['Command center']);
+  });
+
+  it('siblings: two services of one group and none in common', () => {
+    const flood = tiny.terms(wordTerms('EWS Banjir')), tsunami = tiny.terms(wordTerms('EWS Tsunami'));
+    expect(flood).toEqual([conceptTerm('bencana.banjir-ews')]);
+    expect(tiny.parent(flood[0]!)).toBe(tiny.parent(tsunami[0]!));
+    expect(flood.every(isConceptTerm)).toBe(true);
+    expect(wordTerms('Kota Baru Qqtest').some(isConceptTerm)).toBe(false);
+  });
+
+  it('two concepts may not share a term', () => {
+    expect(() => compileConcepts([
+      { id: 'a.b-c', parent: 'a', name: 'x', match: [['banjir']] },
+      { id: 'a.bc', parent: 'a', name: 'y', match: [['tsunami']] },
+    ])).toThrow(/two concepts give the term qqabc/);
+  });
+});
+
+describe('the catalogue Rembuk ships', () => {
+  it('loads: 665 services, more than two rules each on average, few alternatives left out', () => {
+    const c = concepts();
+    expect(c.concepts).toBe(665);
+    expect(c.rules).toBeGreaterThan(2 * c.concepts);
+    // what the analysis would narrow is reported, never used: a few hundred of ~5,000 alternatives, 7 of 1,395 rules
+    expect(c.narrowedAlternatives.length).toBeLessThan(400);
+    expect(c.droppedRules.length).toBeLessThan(10);
+  });
+
+  it('names the same service in titles that share no word, and keeps sibling services apart', () => {
+    const concepts = (t: string) => analyze(t).filter(isConceptTerm);
+    const shared = (a: string, b: string) => concepts(a).filter((c) => concepts(b).includes(c));
+    expect(shared('Early Warning System Banjir', 'Pemantauan Tinggi Muka Air Sungai')).not.toEqual([]);
+    expect(shared('Akta Kelahiran Online', 'Akta Kematian Online')).toEqual([]);
+    expect(siblings(concepts('Akta Kelahiran Online'), concepts('Akta Kematian Online'))).toBe(true);
+    expect(siblings(concepts('EWS Banjir'), concepts('EWS Tsunami'))).toBe(true);
+    expect(siblings(concepts('EWS Banjir'), concepts('Sistem Peringatan Dini Banjir'))).toBe(false);
+  });
+});
