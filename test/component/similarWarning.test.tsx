@@ -43,6 +43,8 @@ describe('as-you-type duplicate warning in quick add', () => {
     expect(within(item).getByText('Aplikasi Antrian Online Puskesmas')).toBeTruthy();
     expect(within(item).getByText(/Dinkes · Smart Living/)).toBeTruthy();
     expect(within(item).getByRole('progressbar').getAttribute('aria-label')).toMatch(/kemiripan \d+%/);
+    // why: the service both name, from the concept catalogue
+    expect(within(item).getByTestId('similar-service').textContent).toBe('Layanan yang sama: Antrean/pendaftaran online puskesmas');
     expect(screen.queryByText('Area Traffic Control System')).toBeNull();
     // debounced: far fewer queries than keystrokes
     expect(calls.filter((c) => c === 'similar.query').length).toBeLessThan(10);

@@ -45,6 +45,7 @@ describe('as-you-type warning in live capture', () => {
     const first = page.getByTestId('similar-item').first();
     expect(await first.textContent()).toMatch(/Antrian Online Puskesmas|Antrean Daring Layanan Puskesmas/);
     expect(await first.textContent()).toMatch(/Dinkes|RSUD/);
+    expect(await first.getByTestId('similar-service').textContent()).toBe('Layanan yang sama: Antrean/pendaftaran online puskesmas');
     expect(await page.getByTestId('qa-title').inputValue()).toBe('Antrean daring puskesmas');
     await page.screenshot({ path: path.join(SHOTS, 'similar-as-you-type.png') });
     await page.keyboard.press('Alt+o');

@@ -73,6 +73,13 @@ describe('similar programs', () => {
     expect(hits[0]!.id).toBe(a.id);
     expect(hits[0]!.sameOpd).toBe(false);
     expect(hits.findIndex((h) => h.id === own.id)).toBeGreaterThan(0);
+    // two titles that share no word, one service (concept catalogue): found, and the service says why
+    createProgram(mp, { leadOpdId: opd(mp, 'Dinas PUPR'), title: 'Sistem Pemantauan Tinggi Muka Air Sungai' });
+    const ews = similarPrograms(mp, { text: 'Early Warning System Banjir', opdId: opd(mp, 'BPBD') });
+    expect(ews[0]!.title).toBe('Sistem Pemantauan Tinggi Muka Air Sungai');
+    expect(ews[0]!.likelyDuplicate).toBe(true);
+    expect(ews[0]!.services).toEqual(['Sistem peringatan dini banjir']);
+    expect(hits[0]!.services).toEqual(['Antrean/pendaftaran online puskesmas']);
     // as-you-type: a half-typed last word matches as a prefix
     expect(similarPrograms(mp, { text: 'Ruang Kendali' })[0]!.title).toBe('Command Center Kota');
 
@@ -95,6 +102,10 @@ describe('similar programs', () => {
     const asYouType = pairs.filter(([x, y]) => similarPrograms(mp, { text: y, limit: 5 }).some((h) => h.title === x));
     console.log(`demo near-duplicates: ${inClusters.length}/11 in the duplicate review, ${asYouType.length}/11 in the as-you-type top 5`);
     expect(inClusters.length).toBeGreaterThanOrEqual(8);
+    // a cluster says which service its members share: here titles with no word in common
+    const ews = clusters.find((c) => c.programs.some((p) => p.title === 'Early Warning System Banjir Kota Denpasar'));
+    expect(ews?.programs.map((p) => p.title)).toContain('Sistem Pemantauan Tinggi Muka Air Sungai');
+    expect(ews?.services).toEqual(['Sistem peringatan dini banjir']);
     expect(asYouType.length).toBeGreaterThanOrEqual(9);
     mp.close();
   });

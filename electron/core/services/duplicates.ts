@@ -10,7 +10,8 @@ import { uuidv7 } from '../ids';
 import type { MasterplanDb, RowChange } from '../db/masterplanDb';
 import { DEFAULT_THRESHOLD } from '../similarity/measure';
 import type Database from 'better-sqlite3';
-import { querySimilar, scanPairs, type ScannedPairs } from '../similarity/similarIndex';
+import { programConcepts, querySimilar, scanPairs, type ScannedPairs } from '../similarity/similarIndex';
+import { concepts } from '../similarity/concepts';
 import { getOpd } from './opds';
 import { getProgram } from './programs';
 
@@ -29,10 +30,15 @@ export function similarPrograms(mp: MasterplanDb, input: { text: string; opdId?:
   const info = infos(mp, hits.map((h) => h.programId));
   const out = hits.flatMap((h) => {
     const i = info.get(h.programId);
-    return i ? [{ ...i, score: h.score, sameOpd: !!input.opdId && i.leadOpdId === input.opdId, likelyDuplicate: h.score >= DEFAULT_THRESHOLD }] : [];
+    return i ? [{ ...i, score: h.score, sameOpd: !!input.opdId && i.leadOpdId === input.opdId, likelyDuplicate: h.score >= DEFAULT_THRESHOLD, services: serviceNames(h.concepts) }] : [];
   });
   out.sort((a, b) => Number(a.sameOpd) - Number(b.sameOpd) || b.score - a.score);
   return out.slice(0, limit);
+}
+
+/** The names of services (concept terms), as the catalogue writes them (in Indonesian). */
+function serviceNames(terms: readonly string[]): string[] {
+  return terms.map((t) => concepts().name(t)).filter((n): n is string => !!n);
 }
 
 /** Pairs a person has already decided on (not a duplicate, merged, or linked as complementary): never shown again. */
@@ -106,6 +112,7 @@ export function duplicateClusters(mp: MasterplanDb, opts: { limit?: number; thre
   const { scan, groups, score, key } = grouping(mp, opts.threshold ?? DEFAULT_THRESHOLD);
   const shown = groups.slice(0, limit);
   const info = infos(mp, shown.flatMap((g) => g.ids.map((i) => scan.ids[i]!)));
+  const named = programConcepts(mp.db, shown.flatMap((g) => g.ids.map((i) => scan.ids[i]!)));
   const clusters = shown.map((g): DuplicateCluster => {
     const programs = g.ids.map((i) => info.get(scan.ids[i]!)).filter((x): x is Info => !!x);
     const pairs = g.ids.flatMap((x, xi) => g.ids.slice(xi + 1).flatMap((y) => {
@@ -116,6 +123,8 @@ export function duplicateClusters(mp: MasterplanDb, opts: { limit?: number; thre
       // its members, sorted: a loose pair and a cluster can share a program, never all their members
       id: g.ids.map((i) => scan.ids[i]!).sort().join('+'), strength: scan.score[g.top]!, programs,
       pairs: pairs.slice(0, 50), opdCount: new Set(programs.map((p) => p.leadOpdId)).size,
+      // the services every member names: why they were grouped, even when their titles share no word
+      services: serviceNames(programs.reduce<string[] | null>((acc, p) => { const c = named.get(p.id) ?? []; return acc === null ? c : acc.filter((x) => c.includes(x)); }, null) ?? []),
     };
   });
   return { clusters, total: groups.length };

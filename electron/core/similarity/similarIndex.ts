@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { ANALYSIS_VERSION, analyze } from './analysis';
 import { foldText } from './normalize';
+import { isConceptTerm } from './concepts';
 import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, prepare, scorePrepared, termCount, termIdOf, type DfSource, type MeasureParams, type SimDoc } from './measure';
 import { scanPreparedPairs, type PairList } from './pairScan';
 
@@ -145,7 +146,24 @@ function refreshAttributes(db: Database.Database, model: Model, rowids?: number[
 /** How many BM25 candidates are re-scored per as-you-type query. */
 const CANDIDATES = 150;
 
-export interface SimilarHit { programId: string; score: number; title: number; full: number }
+export interface SimilarHit {
+  programId: string; score: number; title: number; full: number;
+  /** The services (concept terms) both name: why two titles with no word in common are similar. */
+  concepts: string[];
+}
+
+/** The services (concept terms) a program's title and description name. */
+function docConcepts(d: { title: readonly string[]; body: readonly string[] }): string[] {
+  return [...d.title, ...d.body].filter(isConceptTerm);
+}
+
+/** The services (concept terms) each of these programs names, by program id (programs not in the index: none). */
+export function programConcepts(db: Database.Database, programIds: readonly string[]): Map<string, string[]> {
+  const want = new Set(programIds);
+  const out = new Map<string, string[]>();
+  for (const d of similarModel(db).docs.values()) if (want.has(d.id)) out.set(d.id, docConcepts(d));
+  return out;
+}
 
 export interface QueryOptions { limit?: number; minScore?: number; excludeIds?: string[]; params?: MeasureParams; description?: string | null; dimension?: string | null; element?: string | null }
 
@@ -172,13 +190,14 @@ export function querySimilar(db: Database.Database, text: string, opts: QueryOpt
   const hits: SimilarHit[] = [];
   const params = opts.params ?? DEFAULT_PARAMS;
   const pq = prepare(model, q, params);
+  const qConcepts = docConcepts(q);
   const rowids = db.readonly && cand.length === 0 ? [...model.docs.keys()] : cand;
   refreshAttributes(db, model, rowids);
   for (const rowid of rowids) {
     const d = model.docs.get(rowid);
     if (!d || exclude.has(d.id)) continue;
     const s = scorePrepared(pq, prepare(model, d, params), params);
-    if (s.score >= (opts.minScore ?? 0.15)) hits.push({ programId: d.id, ...s });
+    if (s.score >= (opts.minScore ?? 0.15)) hits.push({ programId: d.id, ...s, concepts: docConcepts(d).filter((c) => qConcepts.includes(c)) });
   }
   hits.sort((a, b) => b.score - a.score);
   return hits.slice(0, opts.limit ?? 10);
@@ -192,7 +211,7 @@ export function bruteForceSimilar(db: Database.Database, text: string, limit = 1
   refreshAttributes(db, model);
   for (const d of model.docs.values()) {
     const s = scorePrepared(pq, prepare(model, d));
-    if (s.score >= 0.15) hits.push({ programId: d.id, ...s });
+    if (s.score >= 0.15) hits.push({ programId: d.id, ...s, concepts: [] });
   }
   return hits.sort((a, b) => b.score - a.score).slice(0, limit);
 }

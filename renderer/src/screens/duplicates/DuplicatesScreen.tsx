@@ -46,6 +46,7 @@ function ClusterCard({ cluster, onOpen, onDone }: { cluster: DuplicateCluster; o
         <Group gap="xs">
           <Badge color={cluster.strength >= 0.5 ? 'red' : 'orange'} variant="light" data-testid="dup-strength">{t('duplicates.strength', { pct: Math.round(cluster.strength * 100) })}</Badge>
           <Text size="sm" c="dimmed">{t('duplicates.programsOpds', { programs: cluster.programs.length, opds: cluster.opdCount })}</Text>
+          {cluster.services.length > 0 && <Text size="sm" c="teal.8" title={t('similar.sameServiceHint')} data-testid="dup-service">· {t('similar.sameService', { names: cluster.services.join('; ') })}</Text>}
         </Group>
         <Group gap={6}>
           <Button size="xs" variant={mode === 'merge' ? 'filled' : 'light'} onClick={() => setMode(mode === 'merge' ? 'idle' : 'merge')} data-testid="dup-merge">{t('duplicates.merge')}</Button>
