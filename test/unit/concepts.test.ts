@@ -54,6 +54,17 @@ describe('concept catalogue', () => {
     expect(wordTerms('Kota Baru Qqtest').some(isConceptTerm)).toBe(false);
   });
 
+  it('one service written under two sectors (each name fires the other) becomes one concept; within a sector they stay apart', () => {
+    const t = compileConcepts([
+      { id: 'infra.cctv', parent: 'infra', name: 'Jaringan CCTV kota', match: [['cctv']] },
+      { id: 'keamanan.cctv', parent: 'keamanan', name: 'CCTV pemantauan keamanan', match: [['cctv|kamera pengawas']] },
+      { id: 'keamanan.cctv-analitik', parent: 'keamanan', name: 'CCTV analitik', match: [['cctv', 'analitik']] },
+    ]);
+    expect(t.merged).toEqual(['CCTV pemantauan keamanan = Jaringan CCTV kota']);
+    expect(t.terms(wordTerms('Kamera Pengawas Jalan')).map((x) => t.name(x))).toEqual(['Jaringan CCTV kota']);
+    expect(t.terms(wordTerms('CCTV Analitik')).map((x) => t.name(x)).sort()).toEqual(['CCTV analitik', 'Jaringan CCTV kota']);
+  });
+
   it('two concepts may not share a term', () => {
     expect(() => compileConcepts([
       { id: 'a.b-c', parent: 'a', name: 'x', match: [['banjir']] },
@@ -73,12 +84,17 @@ describe('the catalogue Rembuk ships', () => {
   });
 
   it('names the same service in titles that share no word, and keeps sibling services apart', () => {
-    const concepts = (t: string) => analyze(t).filter(isConceptTerm);
-    const shared = (a: string, b: string) => concepts(a).filter((c) => concepts(b).includes(c));
+    const catalogue = concepts();
+    const conceptsOf = (t: string) => analyze(t).filter(isConceptTerm);
+    const shared = (a: string, b: string) => conceptsOf(a).filter((c) => conceptsOf(b).includes(c));
     expect(shared('Early Warning System Banjir', 'Pemantauan Tinggi Muka Air Sungai')).not.toEqual([]);
     expect(shared('Akta Kelahiran Online', 'Akta Kematian Online')).toEqual([]);
-    expect(siblings(concepts('Akta Kelahiran Online'), concepts('Akta Kematian Online'))).toBe(true);
-    expect(siblings(concepts('EWS Banjir'), concepts('EWS Tsunami'))).toBe(true);
-    expect(siblings(concepts('EWS Banjir'), concepts('Sistem Peringatan Dini Banjir'))).toBe(false);
+    expect(siblings(conceptsOf('Akta Kelahiran Online'), conceptsOf('Akta Kematian Online'))).toBe(true);
+    expect(siblings(conceptsOf('EWS Banjir'), conceptsOf('EWS Tsunami'))).toBe(true);
+    expect(siblings(conceptsOf('EWS Banjir'), conceptsOf('Sistem Peringatan Dini Banjir'))).toBe(false);
+    // one service written under two sectors counts once, under the name written first
+    expect(conceptsOf('CCTV Kota Terintegrasi')).toEqual(conceptsOf('Pemasangan CCTV Pengawasan Ketertiban Umum'));
+    expect(conceptsOf('CCTV Kota Terintegrasi').map((t) => catalogue.name(t))).toEqual(['Jaringan CCTV kota']);
+    expect(catalogue.merged).toContain('CCTV pemantauan publik dan keamanan = Jaringan CCTV kota');
   });
 });

@@ -15,7 +15,7 @@ export function isConceptTerm(term: string): boolean { return term.startsWith(PR
 /** The index term of a concept id ("bencana.banjir-ews" → "qqbencanabanjirews"). */
 export function conceptTerm(id: string): string { return PREFIX + id.toLowerCase().replace(/[^a-z0-9]/g, ''); }
 
-interface Rule { term: string; slots: string[][][] }
+interface Rule { term: string; readonly slots: string[][][] }
 
 export interface ConceptMatcher {
   /** The concept terms that a text's word terms name, each once. */
@@ -27,6 +27,8 @@ export interface ConceptMatcher {
   /** Alternatives left out because the analysis drops one of their words (not a function word): "smart PJU" would match
    * every PJU program, "agriculture 4.0" every farming one. And rules left with an empty slot. */
   narrowedAlternatives: string[]; droppedRules: string[];
+  /** Concepts written twice under two sectors, each listed as "its name = the name of the one it became". */
+  merged: string[];
 }
 
 export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatcher {
@@ -34,7 +36,8 @@ export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatche
   const rules: Rule[] = [];
   /** Rules by the anchor words of one of their slots (see below). */
   const byAnchor = new Map<string, Rule[]>();
-  const m = { concepts: 0, rules: 0, narrowedAlternatives: [] as string[], droppedRules: [] as string[] };
+  const m = { concepts: 0, rules: 0, narrowedAlternatives: [] as string[], droppedRules: [] as string[], merged: [] as string[] };
+  const order = new Map(entries.map((c, i) => [conceptTerm(c.id), i]));
   for (const c of entries) {
     const term = conceptTerm(c.id);
     if (info.has(term)) throw new Error(`concept catalogue: two concepts give the term ${term}`);
@@ -66,14 +69,29 @@ export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatche
     }
   }
   const fires = (rule: Rule, has: ReadonlySet<string>) => rule.slots.every((slot) => slot.some((alt) => alt.every((t) => has.has(t))));
+  const match = (words: readonly string[]) => {
+    const has = new Set(words);
+    const out: string[] = [];
+    for (const w of has) for (const r of byAnchor.get(w) ?? []) if (!out.includes(r.term) && fires(r, has)) out.push(r.term);
+    return out;
+  };
+  // One service written twice, under two sectors (the catalogue was written by sector: "Jaringan CCTV kota" and "CCTV
+  // pemantauan publik"): each one's name fires the other. Such concepts become one (the first written), so that a
+  // shared service is counted once.
+  const firedByName = new Map(entries.map((c) => [conceptTerm(c.id), match(wordTerms(c.name))]));
+  const sector = (term: string) => entries.find((c) => conceptTerm(c.id) === term)!.id.split('.')[0];
+  const same = new Map<string, string>();
+  const root = (t: string): string => { const u = same.get(t); return u === undefined || u === t ? t : root(u); };
+  for (const [t, fired] of firedByName) for (const u of fired) {
+    if (u !== t && sector(u) !== sector(t) && firedByName.get(u)!.includes(t)) {
+      const [a, b] = [root(t), root(u)].sort((x, y) => order.get(x)! - order.get(y)!);
+      if (a !== b) { same.set(b, a); m.merged.push(`${info.get(b)!.name} = ${info.get(a)!.name}`); }
+    }
+  }
+  for (const r of rules) r.term = root(r.term);
   return {
     ...m,
-    terms(words) {
-      const has = new Set(words);
-      const out: string[] = [];
-      for (const w of has) for (const r of byAnchor.get(w) ?? []) if (!out.includes(r.term) && fires(r, has)) out.push(r.term);
-      return out;
-    },
+    terms: match,
     parent: (term) => info.get(term)?.parent,
     name: (term) => info.get(term)?.name,
   };

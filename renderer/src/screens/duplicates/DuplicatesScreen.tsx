@@ -46,7 +46,6 @@ function ClusterCard({ cluster, onOpen, onDone }: { cluster: DuplicateCluster; o
         <Group gap="xs">
           <Badge color={cluster.strength >= 0.5 ? 'red' : 'orange'} variant="light" data-testid="dup-strength">{t('duplicates.strength', { pct: Math.round(cluster.strength * 100) })}</Badge>
           <Text size="sm" c="dimmed">{t('duplicates.programsOpds', { programs: cluster.programs.length, opds: cluster.opdCount })}</Text>
-          {cluster.services.length > 0 && <Text size="sm" c="teal.8" title={t('similar.sameServiceHint')} data-testid="dup-service">· {t('similar.sameService', { names: cluster.services.join('; ') })}</Text>}
         </Group>
         <Group gap={6}>
           <Button size="xs" variant={mode === 'merge' ? 'filled' : 'light'} onClick={() => setMode(mode === 'merge' ? 'idle' : 'merge')} data-testid="dup-merge">{t('duplicates.merge')}</Button>
@@ -54,6 +53,11 @@ function ClusterCard({ cluster, onOpen, onDone }: { cluster: DuplicateCluster; o
           <Button size="xs" variant="subtle" color="gray" loading={busy && mode === 'idle'} onClick={() => void notDuplicate()} data-testid="dup-not">{t('duplicates.notDuplicate')}</Button>
         </Group>
       </Group>
+      {cluster.services.length > 0 && (
+        <Text size="xs" c="teal.8" mt={-4} mb={6} truncate title={`${cluster.services.join('; ')}\n${t('similar.sameServiceHint')}`} data-testid="dup-service">
+          {t('similar.sameService', { names: cluster.services.join('; ') })}
+        </Text>
+      )}
       <Radio.Group value={survivor} onChange={setSurvivor}>
         <Stack gap={4}>
           {cluster.programs.map((p) => (
