@@ -68,23 +68,39 @@ export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatche
       if (list) list.push(r); else byAnchor.set(anchor, [r]);
     }
   }
-  const fires = (rule: Rule, has: ReadonlySet<string>) => rule.slots.every((slot) => slot.some((alt) => alt.every((t) => has.has(t))));
+  const fires = (rule: Rule, has: ReadonlySet<string>): boolean => {
+    for (const slot of rule.slots) {
+      let any = false;
+      for (const alt of slot) {
+        let all = true;
+        for (const t of alt) if (!has.has(t)) { all = false; break; }
+        if (all) { any = true; break; }
+      }
+      if (!any) return false;
+    }
+    return true;
+  };
   const match = (words: readonly string[]) => {
     const has = new Set(words);
     const out: string[] = [];
-    for (const w of has) for (const r of byAnchor.get(w) ?? []) if (!out.includes(r.term) && fires(r, has)) out.push(r.term);
+    for (const w of has) {
+      const rules = byAnchor.get(w);
+      if (rules) for (const r of rules) if (!out.includes(r.term) && fires(r, has)) out.push(r.term);
+    }
     return out;
   };
   // One service written twice, under two sectors (the catalogue was written by sector: "Jaringan CCTV kota" and "CCTV
   // pemantauan publik"): each one's name fires the other. Such concepts become one (the first written), so that a
   // shared service is counted once.
   const firedByName = new Map(entries.map((c) => [conceptTerm(c.id), match(wordTerms(c.name))]));
-  const sector = (term: string) => entries.find((c) => conceptTerm(c.id) === term)!.id.split('.')[0];
+  const sectors = new Map(entries.map((c) => [conceptTerm(c.id), c.id.split('.')[0]!]));
+  const sector = (term: string) => sectors.get(term)!;
   const same = new Map<string, string>();
   const root = (t: string): string => { const u = same.get(t); return u === undefined || u === t ? t : root(u); };
   for (const [t, fired] of firedByName) for (const u of fired) {
     if (u !== t && sector(u) !== sector(t) && firedByName.get(u)!.includes(t)) {
-      const [a, b] = [root(t), root(u)].sort((x, y) => order.get(x)! - order.get(y)!);
+      const rt = root(t), ru = root(u);
+      const [a, b] = order.get(rt)! <= order.get(ru)! ? [rt, ru] : [ru, rt];
       if (a !== b) { same.set(b, a); m.merged.push(`${info.get(b)!.name} = ${info.get(a)!.name}`); }
     }
   }
