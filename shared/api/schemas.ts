@@ -250,11 +250,14 @@ export const ExportProgress = z.object({
 export type ExportProgress = z.infer<typeof ExportProgress>;
 
 // ---------- duplicate finding and synergies (issue 5) ----------
+/** A smart-city service of the concept catalogue, named in Indonesian and English. */
+export const ServiceName = z.object({ id: z.string(), name: z.string(), nameEn: z.string() });
+export type ServiceName = z.infer<typeof ServiceName>;
 export const SimilarProgram = z.object({
   id: z.string(), title: z.string(), leadOpdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable(),
   dimension: z.string().nullable(), element: z.string().nullable(), score: z.number(), sameOpd: z.boolean(), likelyDuplicate: z.boolean(),
-  /** Services (from the concept catalogue, in Indonesian) that both name. */
-  services: z.array(z.string()),
+  /** Services (from the concept catalogue) that both name. */
+  services: z.array(ServiceName),
 });
 export type SimilarProgram = z.infer<typeof SimilarProgram>;
 const ClusterProgram = z.object({
@@ -264,8 +267,8 @@ const ClusterProgram = z.object({
 export const DuplicateCluster = z.object({
   id: z.string(), strength: z.number(), opdCount: z.number(), programs: z.array(ClusterProgram),
   pairs: z.array(z.object({ a: z.string(), b: z.string(), score: z.number() })),
-  /** Services (from the concept catalogue, in Indonesian) that every member names. */
-  services: z.array(z.string()),
+  /** Services (from the concept catalogue) that every member names. */
+  services: z.array(ServiceName),
 });
 export type DuplicateCluster = z.infer<typeof DuplicateCluster>;
 const LinkSide = z.object({ id: z.string(), title: z.string(), leadOpdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable() });

@@ -66,6 +66,12 @@ describe('duplicate review in the browser', () => {
     await expect.poll(() => page.getByTestId('dup-cluster').count(), { timeout: 20_000 }).toBe(2);
     const antrean = page.getByTestId('dup-cluster').filter({ hasText: 'Antrian Online Puskesmas' });
     expect(await antrean.textContent()).toContain('RSUD Wangaya');
+    // the service both programs name, in the UI language
+    expect(await antrean.getByTestId('dup-service').textContent()).toBe('Layanan yang sama: Antrean/pendaftaran online puskesmas');
+    await page.getByText('EN', { exact: true }).click();
+    await expect.poll(() => antrean.getByTestId('dup-service').textContent()).toBe('Same service: Online queue / registration at community health centers');
+    await page.getByText('ID', { exact: true }).click();
+    await expect.poll(() => antrean.getByTestId('dup-service').textContent()).toContain('Layanan yang sama');
     await page.screenshot({ path: path.join(SHOTS, 'duplicates-review.png') });
 
     // merge: keep the Dinkes program, lead OPD Dinkes

@@ -78,8 +78,9 @@ describe('similar programs', () => {
     const ews = similarPrograms(mp, { text: 'Early Warning System Banjir', opdId: opd(mp, 'BPBD') });
     expect(ews[0]!.title).toBe('Sistem Pemantauan Tinggi Muka Air Sungai');
     expect(ews[0]!.likelyDuplicate).toBe(true);
-    expect(ews[0]!.services).toEqual(['Sistem peringatan dini banjir']);
-    expect(hits[0]!.services).toEqual(['Antrean/pendaftaran online puskesmas']);
+    expect(ews[0]!.services.map((s) => s.name)).toEqual(['Sistem peringatan dini banjir']);
+    expect(ews[0]!.services.map((s) => s.nameEn)).toEqual(['Flood early warning system']);
+    expect(hits[0]!.services.map((s) => s.name)).toEqual(['Antrean/pendaftaran online puskesmas']);
     // as-you-type: a half-typed last word matches as a prefix
     expect(similarPrograms(mp, { text: 'Ruang Kendali' })[0]!.title).toBe('Command Center Kota');
 
@@ -105,7 +106,7 @@ describe('similar programs', () => {
     // a cluster says which service its members share: here titles with no word in common
     const ews = clusters.find((c) => c.programs.some((p) => p.title === 'Early Warning System Banjir Kota Denpasar'));
     expect(ews?.programs.map((p) => p.title)).toContain('Sistem Pemantauan Tinggi Muka Air Sungai');
-    expect(ews?.services).toEqual(['Sistem peringatan dini banjir']);
+    expect(ews?.services.map((s) => s.name)).toEqual(['Sistem peringatan dini banjir']);
     expect(asYouType.length).toBeGreaterThanOrEqual(9);
     mp.close();
   });

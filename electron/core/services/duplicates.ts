@@ -4,7 +4,7 @@
 import { AppError } from '../../../shared/errors';
 import { programOpdId, programPairId } from '../../../shared/entities';
 import type {
-  DuplicateCluster, SimilarProgram, SynergyLink, SynergyMap,
+  DuplicateCluster, ServiceName, SimilarProgram, SynergyLink, SynergyMap,
 } from '../../../shared/api/schemas';
 import { uuidv7 } from '../ids';
 import type { MasterplanDb, RowChange } from '../db/masterplanDb';
@@ -36,9 +36,10 @@ export function similarPrograms(mp: MasterplanDb, input: { text: string; opdId?:
   return out.slice(0, limit);
 }
 
-/** The names of services (concept terms), as the catalogue writes them (in Indonesian). */
-function serviceNames(terms: readonly string[]): string[] {
-  return terms.map((t) => concepts().name(t)).filter((n): n is string => !!n);
+/** Services (concept terms) with their names in Indonesian and English. */
+function serviceNames(terms: readonly string[]): ServiceName[] {
+  const c = concepts();
+  return terms.flatMap((id) => { const name = c.name(id); return name ? [{ id, name, nameEn: c.nameEn(id) ?? name }] : []; });
 }
 
 /** Pairs a person has already decided on (not a duplicate, merged, or linked as complementary): never shown again. */

@@ -7,7 +7,7 @@
 import catalogue from './concepts.json';
 import { CONCEPT_PREFIX as PREFIX, droppedWords, wordTerms } from './normalize';
 
-export interface ConceptEntry { id: string; parent: string; name: string; match: string[][] }
+export interface ConceptEntry { id: string; parent: string; name: string; name_en?: string; match: string[][] }
 
 /** Concept terms start with a prefix that no word term has (normalize.ts); FTS5 keeps them as one token. */
 export function isConceptTerm(term: string): boolean { return term.startsWith(PREFIX); }
@@ -22,7 +22,9 @@ export interface ConceptMatcher {
   terms(words: readonly string[]): string[];
   /** A concept term's parent group (siblings, such as birth and death certificates, share one) and name. */
   parent(term: string): string | undefined;
+  /** Its name in Indonesian, and in English (the Indonesian one when the catalogue has none). */
   name(term: string): string | undefined;
+  nameEn(term: string): string | undefined;
   concepts: number; rules: number;
   /** Alternatives left out because the analysis drops one of their words (not a function word): "smart PJU" would match
    * every PJU program, "agriculture 4.0" every farming one. And rules left with an empty slot. */
@@ -32,7 +34,7 @@ export interface ConceptMatcher {
 }
 
 export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatcher {
-  const info = new Map<string, { parent: string; name: string }>();
+  const info = new Map<string, { parent: string; name: string; nameEn: string }>();
   const rules: Rule[] = [];
   /** Rules by the anchor words of one of their slots (see below). */
   const byAnchor = new Map<string, Rule[]>();
@@ -41,7 +43,7 @@ export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatche
   for (const c of entries) {
     const term = conceptTerm(c.id);
     if (info.has(term)) throw new Error(`concept catalogue: two concepts give the term ${term}`);
-    info.set(term, { parent: c.parent, name: c.name });
+    info.set(term, { parent: c.parent, name: c.name, nameEn: c.name_en ?? c.name });
     m.concepts++;
     for (const rule of c.match) {
       const slots = rule.map((slot) => slot.split('|').map((alt) => {
@@ -110,6 +112,7 @@ export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatche
     terms: match,
     parent: (term) => info.get(term)?.parent,
     name: (term) => info.get(term)?.name,
+    nameEn: (term) => info.get(term)?.nameEn,
   };
 }
 

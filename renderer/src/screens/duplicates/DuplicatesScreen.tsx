@@ -10,6 +10,7 @@ import { CLUSTERS_MAX, CLUSTERS_PAGE } from '../../../../shared/api/operations';
 import { DIMENSIONS, labelOf, type Lang } from '../../../../shared/reference';
 import { call } from '../../api/client';
 import { notifyError, notifyInfo } from '../../components/notify';
+import { SameService } from '../../components/SameService';
 import { useApp } from '../../store/app';
 import { ProgramDrawer } from './ProgramDrawer';
 
@@ -53,11 +54,7 @@ function ClusterCard({ cluster, onOpen, onDone }: { cluster: DuplicateCluster; o
           <Button size="xs" variant="subtle" color="gray" loading={busy && mode === 'idle'} onClick={() => void notDuplicate()} data-testid="dup-not">{t('duplicates.notDuplicate')}</Button>
         </Group>
       </Group>
-      {cluster.services.length > 0 && (
-        <Text size="xs" c="teal.8" mt={-4} mb={6} truncate title={`${cluster.services.join('; ')}\n${t('similar.sameServiceHint')}`} data-testid="dup-service">
-          {t('similar.sameService', { names: cluster.services.join('; ') })}
-        </Text>
-      )}
+      <SameService services={cluster.services} testId="dup-service" mt={-4} mb={6} />
       <Radio.Group value={survivor} onChange={setSurvivor}>
         <Stack gap={4}>
           {cluster.programs.map((p) => (
