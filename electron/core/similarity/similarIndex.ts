@@ -75,12 +75,15 @@ function ensureCurrentAnalysis(db: Database.Database): void {
   checkedAnalysis.add(db); // only once it is done: a failed attempt (a busy file) is tried again
 }
 
-/** Brings the index up to date with the pending programs. Returns how many were processed. */
-export function refreshSimilarIndex(db: Database.Database): number {
+/** Brings the index up to date with the pending programs, or with the first `limit` of them (a caller that must not
+ * hold the event loop long does it in slices). Returns how many were processed. */
+export function refreshSimilarIndex(db: Database.Database, limit = Infinity): number {
   ensureCurrentAnalysis(db);
   const model = models.get(db);
   if (db.readonly) return 0;
-  const pending = db.prepare('SELECT program_rowid FROM similar_pending').pluck().all() as number[];
+  const pending = (Number.isFinite(limit)
+    ? db.prepare('SELECT program_rowid FROM similar_pending LIMIT ?').pluck().all(limit)
+    : db.prepare('SELECT program_rowid FROM similar_pending').pluck().all()) as number[];
   if (pending.length === 0) return 0;
   const get = db.prepare(`${LITE} WHERE rowid = ?`);
   const delFts = db.prepare('DELETE FROM similar_fts WHERE rowid = ?');
@@ -99,7 +102,8 @@ export function refreshSimilarIndex(db: Database.Database): number {
       insFts.run(rowid, d.title.join(' '), d.body.join(' '));
       patches.push(d);
     }
-    db.prepare('DELETE FROM similar_pending').run();
+    if (pending.length < limit) db.prepare('DELETE FROM similar_pending').run();
+    else { const del = db.prepare('DELETE FROM similar_pending WHERE program_rowid = ?'); for (const rowid of pending) del.run(rowid); }
   })();
   if (model) for (const p of patches) if (typeof p === 'number') model.remove(p); else model.put(p);
   return pending.length;
