@@ -121,7 +121,7 @@ let compiled: ConceptMatcher | undefined;
 /** The catalogue that Rembuk uses, compiled on first use (about 250 ms: every alternative is analysed). */
 export function concepts(): ConceptMatcher { return (compiled ??= compileConcepts(entries)); }
 /** What the concept analysis depends on, for the analysis fingerprint. */
-export const CONCEPT_INPUTS = JSON.stringify(entries.map((c) => [c.id, c.parent, c.match]));
+export const CONCEPT_INPUTS = JSON.stringify(entries.map((c) => [c.id, c.parent, c.name, c.match])); // names decide merges
 
 export function conceptTerms(words: readonly string[]): string[] { return concepts().terms(words); }
 export function conceptParent(term: string): string | undefined { return concepts().parent(term); }
