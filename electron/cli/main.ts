@@ -29,7 +29,7 @@ import { duplicateClusters, similarPrograms } from '../core/services/duplicates'
 /** The services two programs share, as a trailing column ("" when none). */
 function serviceText(services: ServiceName[], lang: Lang): string {
   if (services.length === 0) return '';
-  return `\t[${lang === 'en' ? 'same service' : 'layanan sama'}: ${services.map((x) => (lang === 'en' ? x.nameEn : x.name)).join('; ')}]`;
+  return `\t[${translator(lang)('similar.sameService', { names: services.map((x) => (lang === 'en' ? x.nameEn : x.name)).join('; ') })}]`;
 }
 
 const USAGE = `Pemakaian / usage:

@@ -102,7 +102,8 @@ export class Workspace {
     this.folderPoll = setInterval(() => this.syncFolderNow(), FOLDER_POLL_MS);
     this.folderPoll.unref();
     // a file indexed by an older analysis is re-analysed now, and the concept catalogue compiled (~0.4 s), not at the
-    // first keystroke in a program form; in slices of 500 programs (~0.1 s), so that requests are answered meanwhile
+    // first keystroke in a program form; in slices of 500 programs (~0.1 s), so that other requests (saves, lists) are
+    // answered meanwhile (a similarity query during the catch-up finishes it first)
     const reindex = () => {
       if (this.mp !== mp) return;
       try { concepts(); if (refreshSimilarIndex(mp.db, REINDEX_SLICE) === REINDEX_SLICE) setImmediate(reindex); } catch { /* the next query retries */ }

@@ -9,7 +9,7 @@ import { MasterplanDb } from '../../electron/core/db/masterplanDb';
 import { createDemo } from '../../electron/core/demo/createDemo';
 import { normalizeText, wordTerms } from '../../electron/core/similarity/normalize';
 import { commonDf, indexStats, querySimilar, refreshSimilarIndex, scanPairs, similarModel } from '../../electron/core/similarity/similarIndex';
-import { DEFAULT_THRESHOLD, prepare, scorePrepared } from '../../electron/core/similarity/measure';
+import { DEFAULT_THRESHOLD, prepare, scorePrepared, siblings } from '../../electron/core/similarity/measure';
 import { makeBenchMasterplan } from '../bench/similarity';
 import { createProgram, getProgram, queryPrograms, updateProgram } from '../../electron/core/services/programs';
 import {
@@ -18,6 +18,8 @@ import {
 import { ENTITIES } from '../../shared/entities';
 import { INSTALLATION, PROFILE, dumpTables, newMasterplan, rebuiltTables } from '../helpers/fixtures';
 import { tmpDir } from '../helpers/tmp';
+import { Workspace } from '../../electron/core/workspace';
+import { uuidv7 } from '../../electron/core/ids';
 
 const TABLES = Object.values(ENTITIES).map((e) => e.table);
 
@@ -244,6 +246,10 @@ describe('whole-masterplan pair scan', () => {
   it('scores every pair exactly as a single comparison does, and misses no candidate pair at or above the threshold', () => {
     const mp = makeBenchMasterplan(path.join(tmpDir(), 'scan.sqlite'), 700);
     try {
+      // sibling services (their scores are halved, in the scan after its threshold check): some still reach it
+      const dukcapil = opd(mp, 'Disdukcapil');
+      for (const title of ['Sirine EWS Banjir Kecamatan Denpasar Selatan Sanur Serangan', 'Sirine EWS Tsunami Kecamatan Denpasar Selatan Sanur Serangan',
+        'Akta Kelahiran Online', 'Akta Kematian Online', 'EWS Banjir Kota', 'EWS Tsunami Kota']) createProgram(mp, { leadOpdId: dukcapil, title });
       const scan = scanPairs(mp.db, DEFAULT_THRESHOLD);
       const model = similarModel(mp.db);
       const docs = new Map([...model.docs.values()].map((d) => [d.id, d]));
@@ -257,18 +263,20 @@ describe('whole-masterplan pair scan', () => {
       }
       // brute force over every pair that shares a title term rare enough to pick candidates by
       const ids = [...docs.keys()];
-      let expected = 0;
+      let expected = 0, siblingPairs = 0;
       for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
         const da = docs.get(ids[i]!)!, db = docs.get(ids[j]!)!;
         if (!da.title.some((t) => model.df(t) <= maxDf && db.title.includes(t))) continue;
         const s = scorePrepared(prepared.get(ids[i]!)!, prepared.get(ids[j]!)!).score;
         if (s < DEFAULT_THRESHOLD) continue;
         expected++;
+        if (siblings(prepared.get(ids[i]!)!.concepts, prepared.get(ids[j]!)!.concepts)) siblingPairs++;
         const k = ids[i]! < ids[j]! ? `${ids[i]}|${ids[j]}` : `${ids[j]}|${ids[i]}`;
         expect(found.has(k)).toBe(true);
       }
       expect(scan.count).toBe(expected);
       expect(expected).toBeGreaterThan(100);
+      expect(siblingPairs).toBeGreaterThan(0);
       // the review takes the strongest clusters first and says how many there are; the next page reuses the grouping
       const before = clusterStats.groupings;
       const all = duplicateClusters(mp);
@@ -311,5 +319,45 @@ describe('a file indexed by another analysis', () => {
       expect(again.db.prepare("SELECT count(*) FROM similar_doc WHERE title = 'zzold'").pluck().get()).toBe(0);
       expect(querySimilar(again.db, 'ᬧᬲᬃ ᬤᬾᬦ᭄ᬧᬲᬃ', { limit: 3 })[0]?.programId).toBe(bali.id);
     } finally { again.close(); }
+  });
+});
+
+describe('catching up after opening a masterplan', () => {
+  it('re-analyses a file indexed by another analysis in slices, answering other requests meanwhile, and stops when it is closed', async () => {
+    const dataDir = tmpDir();
+    const ws = new Workspace({ dataDir, version: 'test', canPickFiles: false });
+    ws.saveProfile('Made Wirawan', 'Bappeda');
+    ws.create({ regionName: 'Denpasar', regionKind: 'kota', province: 'Bali', periodStart: 2019, periodEnd: 2028, opdTemplate: 'kota-denpasar-2021' });
+    let mp = ws.require();
+    const file = mp.path;
+    const lead = opd(mp, 'Dinkes');
+    mp.write(Array.from({ length: 1800 }, (_, i) => ({ entity: 'program' as const, id: uuidv7(), set: { leadOpdId: lead, title: `Antrean Daring Puskesmas ${i}`, status: 'proposed', quickWin: false } })));
+    const stale = () => {
+      refreshSimilarIndex(ws.require().db);
+      ws.require().db.prepare("INSERT OR REPLACE INTO local_meta (key, value) VALUES ('similar_analysis', '1:old')").run();
+    };
+    const pending = () => ws.require().db.prepare('SELECT count(*) FROM similar_pending').pluck().get() as number;
+    stale();
+    ws.close();
+    ws.open(file);
+    mp = ws.require();
+    // between slices the event loop turns: a timer fires while programs are still pending
+    const seen: number[] = [];
+    await new Promise<void>((resolve) => {
+      const tick = () => { const n = pending(); seen.push(n); if (n === 0 && seen.length > 1) resolve(); else setTimeout(tick, 0); };
+      setTimeout(tick, 0);
+    });
+    expect(seen.some((n) => n > 0 && n < 1800)).toBe(true);
+    expect(mp.db.prepare("SELECT value FROM local_meta WHERE key = 'similar_analysis'").pluck().get()).not.toBe('1:old');
+    expect(similarPrograms(mp, { text: 'antrean puskesmas online' }).length).toBeGreaterThan(0);
+    // closed while catching up: the slices stop, nothing throws, and the next open catches up again
+    stale();
+    ws.close();
+    ws.open(file);
+    ws.close();
+    await new Promise((r) => setTimeout(r, 50));
+    ws.open(file);
+    await new Promise<void>((resolve) => { const tick = () => (pending() === 0 ? resolve() : setTimeout(tick, 5)); tick(); });
+    ws.close();
   });
 });

@@ -49,7 +49,7 @@ describe('concept catalogue', () => {
   it('siblings: two services of one group and none in common', () => {
     const flood = tiny.terms(wordTerms('EWS Banjir')), tsunami = tiny.terms(wordTerms('EWS Tsunami'));
     expect(flood).toEqual([conceptTerm('bencana.banjir-ews')]);
-    expect(tiny.parent(flood[0]!)).toBe(tiny.parent(tsunami[0]!));
+    expect(tiny.parents(flood[0]!)).toEqual(tiny.parents(tsunami[0]!));
     expect(flood.every(isConceptTerm)).toBe(true);
     expect(wordTerms('Kota Baru Qqtest').some(isConceptTerm)).toBe(false);
   });
@@ -61,6 +61,7 @@ describe('concept catalogue', () => {
       { id: 'keamanan.cctv-analitik', parent: 'keamanan', name: 'CCTV analitik', match: [['cctv', 'analitik']] },
     ]);
     expect(t.merged).toEqual(['CCTV pemantauan keamanan = Jaringan CCTV kota']);
+    expect(t.parents(conceptTerm('infra.cctv'))).toEqual(['infra', 'keamanan']);
     expect(t.terms(wordTerms('Kamera Pengawas Jalan')).map((x) => t.name(x))).toEqual(['Jaringan CCTV kota']);
     expect(t.terms(wordTerms('CCTV Analitik')).map((x) => t.name(x)).sort()).toEqual(['CCTV analitik', 'Jaringan CCTV kota']);
   });
@@ -89,12 +90,17 @@ describe('the catalogue Rembuk ships', () => {
     const shared = (a: string, b: string) => conceptsOf(a).filter((c) => conceptsOf(b).includes(c));
     expect(shared('Early Warning System Banjir', 'Pemantauan Tinggi Muka Air Sungai')).not.toEqual([]);
     expect(shared('Akta Kelahiran Online', 'Akta Kematian Online')).toEqual([]);
-    expect(siblings(conceptsOf('Akta Kelahiran Online'), conceptsOf('Akta Kematian Online'))).toBe(true);
-    expect(siblings(conceptsOf('EWS Banjir'), conceptsOf('EWS Tsunami'))).toBe(true);
-    expect(siblings(conceptsOf('EWS Banjir'), conceptsOf('Sistem Peringatan Dini Banjir'))).toBe(false);
+    const services = (title: string, description = '') => ({ title: conceptsOf(title), all: [...conceptsOf(title), ...conceptsOf(description)] });
+    expect(siblings(services('Akta Kelahiran Online'), services('Akta Kematian Online'))).toBe(true);
+    expect(siblings(services('EWS Banjir'), services('EWS Tsunami'))).toBe(true);
+    expect(siblings(services('EWS Banjir'), services('Sistem Peringatan Dini Banjir'))).toBe(false);
+    // a service the descriptions have in common is what the screens show as "same service": not siblings then
+    expect(siblings(services('EWS Banjir', 'Sirine peringatan dini tsunami di pesisir.'), services('EWS Tsunami'))).toBe(false);
     // one service written under two sectors counts once, under the name written first
     expect(conceptsOf('CCTV Kota Terintegrasi')).toEqual(conceptsOf('Pemasangan CCTV Pengawasan Ketertiban Umum'));
     expect(conceptsOf('CCTV Kota Terintegrasi').map((t) => catalogue.name(t))).toEqual(['Jaringan CCTV kota']);
     expect(catalogue.merged).toContain('CCTV pemantauan publik dan keamanan = Jaringan CCTV kota');
+    // and keeps the parents of both, so that its siblings under either sector stay siblings
+    expect(catalogue.parents(conceptsOf('CCTV Kota Terintegrasi')[0]!).length).toBe(2);
   });
 });

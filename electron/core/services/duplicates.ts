@@ -39,7 +39,7 @@ export function similarPrograms(mp: MasterplanDb, input: { text: string; opdId?:
 /** Services (concept terms) with their names in Indonesian and English. */
 function serviceNames(terms: readonly string[]): ServiceName[] {
   const c = concepts();
-  return terms.flatMap((id) => { const name = c.name(id); return name ? [{ id, name, nameEn: c.nameEn(id) ?? name }] : []; });
+  return terms.flatMap((t) => { const id = c.id(t); return id ? [{ id, name: c.name(t)!, nameEn: c.nameEn(t)! }] : []; });
 }
 
 /** Pairs a person has already decided on (not a duplicate, merged, or linked as complementary): never shown again. */

@@ -20,8 +20,11 @@ interface Rule { term: string; readonly slots: string[][][] }
 export interface ConceptMatcher {
   /** The concept terms that a text's word terms name, each once. */
   terms(words: readonly string[]): string[];
-  /** A concept term's parent group (siblings, such as birth and death certificates, share one) and name. */
-  parent(term: string): string | undefined;
+  /** A concept term's parent groups (siblings, such as birth and death certificates, share one; a service written
+   * under two sectors has both parents). */
+  parents(term: string): readonly string[];
+  /** Its id in the catalogue ("bencana.ews-banjir"). */
+  id(term: string): string | undefined;
   /** Its name in Indonesian, and in English (the Indonesian one when the catalogue has none). */
   name(term: string): string | undefined;
   nameEn(term: string): string | undefined;
@@ -34,7 +37,7 @@ export interface ConceptMatcher {
 }
 
 export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatcher {
-  const info = new Map<string, { parent: string; name: string; nameEn: string }>();
+  const info = new Map<string, { id: string; parents: string[]; name: string; nameEn: string }>();
   const rules: Rule[] = [];
   /** Rules by the anchor words of one of their slots (see below). */
   const byAnchor = new Map<string, Rule[]>();
@@ -43,7 +46,7 @@ export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatche
   for (const c of entries) {
     const term = conceptTerm(c.id);
     if (info.has(term)) throw new Error(`concept catalogue: two concepts give the term ${term}`);
-    info.set(term, { parent: c.parent, name: c.name, nameEn: c.name_en ?? c.name });
+    info.set(term, { id: c.id, parents: [c.parent], name: c.name, nameEn: c.name_en ?? c.name });
     m.concepts++;
     for (const rule of c.match) {
       const slots = rule.map((slot) => slot.split('|').map((alt) => {
@@ -103,14 +106,20 @@ export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatche
     if (u !== t && sector(u) !== sector(t) && firedByName.get(u)!.includes(t)) {
       const rt = root(t), ru = root(u);
       const [a, b] = order.get(rt)! <= order.get(ru)! ? [rt, ru] : [ru, rt];
-      if (a !== b) { same.set(b, a); m.merged.push(`${info.get(b)!.name} = ${info.get(a)!.name}`); }
+      if (a !== b) {
+        same.set(b, a);
+        m.merged.push(`${info.get(b)!.name} = ${info.get(a)!.name}`);
+        const pa = info.get(a)!.parents;
+        for (const x of info.get(b)!.parents) if (!pa.includes(x)) pa.push(x);
+      }
     }
   }
   for (const r of rules) r.term = root(r.term);
   return {
     ...m,
     terms: match,
-    parent: (term) => info.get(term)?.parent,
+    parents: (term) => info.get(term)?.parents ?? [],
+    id: (term) => info.get(term)?.id,
     name: (term) => info.get(term)?.name,
     nameEn: (term) => info.get(term)?.nameEn,
   };
@@ -118,10 +127,10 @@ export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatche
 
 const entries = (catalogue as { concepts: ConceptEntry[] }).concepts;
 let compiled: ConceptMatcher | undefined;
-/** The catalogue that Rembuk uses, compiled on first use (about 250 ms: every alternative is analysed). */
+/** The catalogue that Rembuk uses, compiled on first use (about 0.4 s: every alternative is analysed). */
 export function concepts(): ConceptMatcher { return (compiled ??= compileConcepts(entries)); }
 /** What the concept analysis depends on, for the analysis fingerprint. */
 export const CONCEPT_INPUTS = JSON.stringify(entries.map((c) => [c.id, c.parent, c.name, c.match])); // names decide merges
 
 export function conceptTerms(words: readonly string[]): string[] { return concepts().terms(words); }
-export function conceptParent(term: string): string | undefined { return concepts().parent(term); }
+export function conceptParents(term: string): readonly string[] { return concepts().parents(term); }

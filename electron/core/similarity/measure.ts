@@ -1,6 +1,6 @@
 /** The similarity measure (pure): IDF-weighted Dice overlap of term sets, on titles and on title + description,
  * plus a small bonus when dimension or element agree. Chosen and tuned on the labelled pairs (docs/similarity.md). */
-import { conceptParent, isConceptTerm } from './concepts';
+import { conceptParents, isConceptTerm } from './concepts';
 import { WEAK_WORDS } from './normalize';
 
 export interface SimDoc {
@@ -23,7 +23,8 @@ export interface MeasureParams {
   dimensionBonus: number;
   elementBonus: number;
   /** Factor on the score of two programs that name sibling services and no service in common (birth / death
-   * certificate, flood / tsunami warning): related programs, not duplicates. 1: no effect. */
+   * certificate, flood / tsunami warning): related programs, not duplicates. At most 1 (the scan relies on it only
+   * lowering a score); 1: no effect. */
   sibling: number;
   /** Below this title overlap the descriptions are not compared (titles that barely overlap name different programs;
    * it also keeps the whole-masterplan scan cheap). */
@@ -76,8 +77,8 @@ function vector(weights: Map<string, number>): TermVector {
  * weights are computed only when a pair needs them (both sides have a description). */
 export interface Prepared {
   title: TermVector; hasBody: boolean; dimension: string | null; element: string | null;
-  /** The concepts the title names (concept terms). */
-  concepts: readonly string[];
+  /** The services (concept terms) the title names, and those the title or the description name. */
+  concepts: ServiceSets;
   full(): TermVector;
 }
 
@@ -88,7 +89,7 @@ export function prepare(src: DfSource, d: SimDoc, p: MeasureParams = DEFAULT_PAR
   let full: TermVector | undefined;
   return {
     title, hasBody: d.body.length > 0, dimension: d.dimension ?? null, element: d.element ?? null,
-    concepts: d.title.filter(isConceptTerm),
+    concepts: { title: d.title.filter(isConceptTerm), all: [...d.title, ...d.body].filter(isConceptTerm) },
     full() {
       if (!full) {
         const fw = new Map(tw);
@@ -122,10 +123,13 @@ export function comparesBodies(title: number, aHasBody: boolean, bHasBody: boole
   return aHasBody && bHasBody && title >= p.minTitle;
 }
 
-/** Whether two titles name sibling services (concepts with one parent) and no service in common. */
-export function siblings(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length === 0 || b.length === 0 || a.some((c) => b.includes(c))) return false;
-  return a.some((c) => { const pa = conceptParent(c); return pa !== undefined && b.some((d) => conceptParent(d) === pa); });
+export interface ServiceSets { title: readonly string[]; all: readonly string[] }
+
+/** Whether two programs' titles name sibling services (concepts with a parent in common) and the programs name no
+ * service in common, in their titles or descriptions (what the screens show as "same service"). */
+export function siblings(a: ServiceSets, b: ServiceSets): boolean {
+  if (a.title.length === 0 || b.title.length === 0 || a.all.some((c) => b.all.includes(c))) return false;
+  return a.title.some((c) => { const pa = conceptParents(c); return b.title.some((d) => conceptParents(d).some((x) => pa.includes(x))); });
 }
 
 /** The score from its parts: the title overlap, the title + description overlap (null when not compared), and whether

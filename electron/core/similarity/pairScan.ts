@@ -92,7 +92,7 @@ export function scanPreparedPairs(prepared: Prepared[], candidateTerm: (termId: 
         let score = combine(titleScore, fullScore, sameElement, sameDimension, p);
         if (score < threshold) continue;
         // sibling services only lower a score: checked for the few pairs that reach the threshold
-        if (p.sibling !== 1 && siblings(prepared[i]!.concepts, prepared[j]!.concepts)) {
+        if (p.sibling < 1 && siblings(prepared[i]!.concepts, prepared[j]!.concepts)) {
           score = combine(titleScore, fullScore, sameElement, sameDimension, p, true);
           if (score < threshold) continue;
         }

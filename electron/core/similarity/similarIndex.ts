@@ -81,9 +81,7 @@ export function refreshSimilarIndex(db: Database.Database, limit = Infinity): nu
   ensureCurrentAnalysis(db);
   const model = models.get(db);
   if (db.readonly) return 0;
-  const pending = (Number.isFinite(limit)
-    ? db.prepare('SELECT program_rowid FROM similar_pending LIMIT ?').pluck().all(limit)
-    : db.prepare('SELECT program_rowid FROM similar_pending').pluck().all()) as number[];
+  const pending = db.prepare('SELECT program_rowid FROM similar_pending LIMIT ?').pluck().all(Number.isFinite(limit) ? limit : -1) as number[];
   if (pending.length === 0) return 0;
   const get = db.prepare(`${LITE} WHERE rowid = ?`);
   const delFts = db.prepare('DELETE FROM similar_fts WHERE rowid = ?');
@@ -102,8 +100,8 @@ export function refreshSimilarIndex(db: Database.Database, limit = Infinity): nu
       insFts.run(rowid, d.title.join(' '), d.body.join(' '));
       patches.push(d);
     }
-    if (pending.length < limit) db.prepare('DELETE FROM similar_pending').run();
-    else { const del = db.prepare('DELETE FROM similar_pending WHERE program_rowid = ?'); for (const rowid of pending) del.run(rowid); }
+    const done = db.prepare('DELETE FROM similar_pending WHERE program_rowid = ?');
+    for (const rowid of pending) done.run(rowid);
   })();
   if (model) for (const p of patches) if (typeof p === 'number') model.remove(p); else model.put(p);
   return pending.length;
@@ -181,7 +179,8 @@ export function querySimilar(db: Database.Database, text: string, opts: QueryOpt
   const q: IndexedDoc = { rowid: -1, id: '', leadOpdId: '', title, body, dimension: opts.dimension ?? null, element: opts.element ?? null };
   // Terms in more than 5 % of programs make BM25 score thousands of rows for little: they are left out of the candidate
   // search when rarer terms exist (they still count in the score).
-  const all = [...title, ...body].slice(0, 30);
+  const typed = [...title, ...body];
+  const all = [...typed.filter(isConceptTerm), ...typed.filter((t) => !isConceptTerm(t))].slice(0, 30); // services first
   const rare = all.filter((t) => model.df(t) <= commonDf(model.n));
   const terms = rare.length > 0 ? rare : all;
   const lastWord = /([\p{L}\p{M}\p{N}]+)$/u.exec(foldText(text))?.[1] ?? '';
@@ -210,12 +209,14 @@ export function querySimilar(db: Database.Database, text: string, opts: QueryOpt
 /** The reference for the benchmark: the same measure over every program, no index. */
 export function bruteForceSimilar(db: Database.Database, text: string, limit = 10): SimilarHit[] {
   const model = similarModel(db);
-  const pq = prepare(model, { title: analyze(text), body: [] });
+  const q = { title: analyze(text), body: [] };
+  const pq = prepare(model, q);
+  const qConcepts = docConcepts(q);
   const hits: SimilarHit[] = [];
   refreshAttributes(db, model);
   for (const d of model.docs.values()) {
     const s = scorePrepared(pq, prepare(model, d));
-    if (s.score >= 0.15) hits.push({ programId: d.id, ...s, concepts: [] });
+    if (s.score >= 0.15) hits.push({ programId: d.id, ...s, concepts: docConcepts(d).filter((c) => qConcepts.includes(c)) });
   }
   return hits.sort((a, b) => b.score - a.score).slice(0, limit);
 }
