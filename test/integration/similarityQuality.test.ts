@@ -16,7 +16,7 @@ describe('duplicate finder quality on the labelled pairs', () => {
     expect(r.heldoutWorthReview).toBeGreaterThanOrEqual(0.95);
     expect(r.tuneAt.precision).toBeGreaterThanOrEqual(0.92);
     expect(r.tuneAt.recall).toBeGreaterThanOrEqual(0.84);
-    // the fresh set (written after every decision, never used for one): floors below its figures (0.745 / 0.729 / 0.947)
+    // the fresh set (written after every decision, never used for one): floors below its figures (0.737 / 0.729 / 0.947)
     expect(r.fresh).toBeGreaterThanOrEqual(200);
     expect(r.freshAt.precision).toBeGreaterThanOrEqual(0.7);
     expect(r.freshAt.recall).toBeGreaterThanOrEqual(0.68);
