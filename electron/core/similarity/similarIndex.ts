@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { ANALYSIS_VERSION, analyze } from './analysis';
 import { foldText } from './normalize';
 import { isConceptTerm } from './concepts';
-import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, prepare, scorePrepared, termCount, termIdOf, type DfSource, type MeasureParams, type SimDoc } from './measure';
+import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, prepare, scorePrepared, termCount, termIdOf, type DfSource, type MeasureParams, type SimDoc, type Similarity } from './measure';
 import { scanPreparedPairs, type PairList } from './pairScan';
 
 export interface IndexedDoc extends SimDoc {
@@ -154,6 +154,13 @@ export interface SimilarHit {
   concepts: string[];
 }
 
+/** The strongest `limit` hits, each with the services it shares with the query (worked out for those only). */
+function topHits(scored: { doc: IndexedDoc; s: Similarity }[], query: IndexedDoc | SimDoc, limit: number): SimilarHit[] {
+  const q = docConcepts(query);
+  return scored.sort((a, b) => b.s.score - a.s.score).slice(0, limit)
+    .map(({ doc, s }) => ({ programId: doc.id, ...s, concepts: docConcepts(doc).filter((c) => q.includes(c)) }));
+}
+
 /** The services (concept terms) a program's title and description name. */
 function docConcepts(d: { title: readonly string[]; body: readonly string[] }): string[] {
   return [...d.title, ...d.body].filter(isConceptTerm);
@@ -190,20 +197,18 @@ export function querySimilar(db: Database.Database, text: string, opts: QueryOpt
   const cand = db.prepare(`SELECT rowid FROM similar_fts WHERE similar_fts MATCH ? ORDER BY rank LIMIT ${CANDIDATES}`).pluck()
     .all(body.length > 0 ? match : `{title}: (${match})`) as number[];
   const exclude = new Set(opts.excludeIds ?? []);
-  const hits: SimilarHit[] = [];
+  const scored: { doc: IndexedDoc; s: Similarity }[] = [];
   const params = opts.params ?? DEFAULT_PARAMS;
   const pq = prepare(model, q, params);
-  const qConcepts = docConcepts(q);
   const rowids = db.readonly && cand.length === 0 ? [...model.docs.keys()] : cand;
   refreshAttributes(db, model, rowids);
   for (const rowid of rowids) {
     const d = model.docs.get(rowid);
     if (!d || exclude.has(d.id)) continue;
     const s = scorePrepared(pq, prepare(model, d, params), params);
-    if (s.score >= (opts.minScore ?? 0.15)) hits.push({ programId: d.id, ...s, concepts: docConcepts(d).filter((c) => qConcepts.includes(c)) });
+    if (s.score >= (opts.minScore ?? 0.15)) scored.push({ doc: d, s });
   }
-  hits.sort((a, b) => b.score - a.score);
-  return hits.slice(0, opts.limit ?? 10);
+  return topHits(scored, q, opts.limit ?? 10);
 }
 
 /** The reference for the benchmark: the same measure over every program, no index. */
@@ -211,14 +216,13 @@ export function bruteForceSimilar(db: Database.Database, text: string, limit = 1
   const model = similarModel(db);
   const q = { title: analyze(text), body: [] };
   const pq = prepare(model, q);
-  const qConcepts = docConcepts(q);
-  const hits: SimilarHit[] = [];
+  const scored: { doc: IndexedDoc; s: Similarity }[] = [];
   refreshAttributes(db, model);
   for (const d of model.docs.values()) {
     const s = scorePrepared(pq, prepare(model, d));
-    if (s.score >= 0.15) hits.push({ programId: d.id, ...s, concepts: docConcepts(d).filter((c) => qConcepts.includes(c)) });
+    if (s.score >= 0.15) scored.push({ doc: d, s });
   }
-  return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+  return topHits(scored, q, limit);
 }
 
 export interface ScannedPairs extends PairList {
