@@ -82,6 +82,15 @@ export interface Prepared {
   full(): TermVector;
 }
 
+/** A document's services, worked out once per document object (the index's documents live as long as the file is open,
+ * and an edit replaces its document). */
+const services = new WeakMap<SimDoc, ServiceSets>();
+function servicesOf(d: SimDoc): ServiceSets {
+  let s = services.get(d);
+  if (!s) services.set(d, s = { title: d.title.filter(isConceptTerm), all: [...d.title, ...d.body].filter(isConceptTerm) });
+  return s;
+}
+
 export function prepare(src: DfSource, d: SimDoc, p: MeasureParams = DEFAULT_PARAMS): Prepared {
   const tw = new Map<string, number>();
   for (const t of d.title) if (!tw.has(t)) tw.set(t, termWeight(src, t, p));
@@ -89,7 +98,7 @@ export function prepare(src: DfSource, d: SimDoc, p: MeasureParams = DEFAULT_PAR
   let full: TermVector | undefined;
   return {
     title, hasBody: d.body.length > 0, dimension: d.dimension ?? null, element: d.element ?? null,
-    concepts: { title: d.title.filter(isConceptTerm), all: [...d.title, ...d.body].filter(isConceptTerm) },
+    concepts: servicesOf(d),
     full() {
       if (!full) {
         const fw = new Map(tw);
@@ -147,7 +156,7 @@ export function combine(title: number, full: number | null, sameElement: boolean
 export function scorePrepared(a: Prepared, b: Prepared, p: MeasureParams = DEFAULT_PARAMS): Similarity {
   const title = dice(a.title, b.title);
   const full = comparesBodies(title, a.hasBody, b.hasBody, p) ? dice(a.full(), b.full()) : null;
-  const score = combine(title, full, !!a.element && a.element === b.element, !!a.dimension && a.dimension === b.dimension, p, siblings(a.concepts, b.concepts));
+  const score = combine(title, full, !!a.element && a.element === b.element, !!a.dimension && a.dimension === b.dimension, p, p.sibling < 1 && siblings(a.concepts, b.concepts));
   return { score, title, full: full ?? title };
 }
 
