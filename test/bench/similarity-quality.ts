@@ -4,12 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyze } from '../../electron/core/similarity/analysis';
+import { analyzeProgram } from '../../electron/core/similarity/analysis';
 import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, DfTable, similarity, type MeasureParams, type SimDoc } from '../../electron/core/similarity/measure';
 import { DEMO_PROGRAMS } from '../../electron/core/demo/demoData';
 
 interface Text { title: string; description?: string }
-interface Pair { a: Text; b: Text; label: 'duplicate' | 'related' | 'unrelated'; topic: string; split: 'tune' | 'heldout' | 'fresh'; set: 'first' | 'blind' | 'fresh' }
+interface Pair { a: Text; b: Text; label: 'duplicate' | 'related' | 'unrelated'; topic: string; split: 'tune' | 'heldout' | 'fresh'; set: 'first' | 'blind' | 'fresh1' | 'fresh2' }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 function load(file: string, set: Pair['set']): Pair[] {
@@ -20,17 +20,18 @@ function load(file: string, set: Pair['set']): Pair[] {
  * half, and only figures of the held-out half are ever printed. */
 const FIRST_PAIRS = load('similarity-pairs.json', 'first');
 const FIRST = FIRST_PAIRS.length;
-/** The fresh set was written blind too, after every decision on the matcher and its catalogue had been made: it has
- * never been used for one, and its pairs are never listed either. */
+/** The fresh sets were written blind too. The first was measured once, after the catalogue was in (precision 0.737 /
+ * recall 0.729), and has been tuning data since. The second was written after every decision on the matcher had been
+ * made: it has never been used for one, and its pairs are never listed. */
 export const PAIRS: Pair[] = [
   ...FIRST_PAIRS.map((p) => ({ ...p, split: 'tune' as const })),
   ...load('similarity-pairs-blind.json', 'blind'),
-  ...load('similarity-pairs-fresh.json', 'fresh').map((p) => ({ ...p, split: 'fresh' as const })),
+  ...load('similarity-pairs-fresh1.json', 'fresh1').map((p) => ({ ...p, split: 'tune' as const })),
+  ...load('similarity-pairs-fresh2.json', 'fresh2').map((p) => ({ ...p, split: 'fresh' as const })),
 ];
 
 function doc(t: Text): SimDoc {
-  const title = analyze(t.title);
-  return { title, body: analyze(t.description).filter((x) => !title.includes(x)) };
+  return analyzeProgram(t.title, t.description);
 }
 
 /** Document frequencies as in a real masterplan: the demo's programs plus every distinct text of the set. */
@@ -92,7 +93,7 @@ export function qualityReport(): QualityReport {
 export function printQuality(out: (s: string) => void = console.log): QualityReport {
   const r = qualityReport();
   const f = (x: number) => x.toFixed(3);
-  out(`similarity quality: ${r.pairs} labelled pairs (first set all tuning; blind set: ${r.pairs - r.heldout - r.fresh - FIRST} tuning, ${r.heldout} held out; fresh set: ${r.fresh}); default threshold ${r.threshold}`);
+  out(`similarity quality: ${r.pairs} labelled pairs (first set and first fresh set all tuning; blind set: ${r.heldout} of ${r.heldout * 2} held out; second fresh set: ${r.fresh}); default threshold ${r.threshold}`);
   out(`  held-out: precision ${f(r.heldoutAt.precision)}  recall ${f(r.heldoutAt.recall)}  (tp ${r.heldoutAt.tp}, fp ${r.heldoutAt.fp}, fn ${r.heldoutAt.fn})  goal ≥ 0.90 / ≥ 0.85`);
   out(`            of the flagged held-out pairs, ${f(r.heldoutWorthReview)} are duplicates or related programs (merge or complementary)`);
   out(`  fresh:    precision ${f(r.freshAt.precision)}  recall ${f(r.freshAt.recall)}  (tp ${r.freshAt.tp}, fp ${r.freshAt.fp}, fn ${r.freshAt.fn}); ${f(r.freshWorthReview)} of the flagged pairs are duplicates or related`);

@@ -9,9 +9,21 @@ export function analyze(text: string | null | undefined, maxTerms = 80): string[
   return words.length === 0 ? words : [...words, ...conceptTerms(words)];
 }
 
+/** A program's terms: its title's word terms, then the services that its title and description name together (a brand
+ * title such as "Lapak Dulur" says what it is in its description), as title terms; and its description's word terms
+ * that the title does not have (at most `maxBody`). */
+export function analyzeProgram(title: string | null | undefined, description: string | null | undefined, maxBody = 60): { title: string[]; body: string[] } {
+  const words = wordTerms(title);
+  if (words.length === 0) return { title: [], body: [] };
+  const bodyWords = wordTerms(description, maxBody);
+  const services = conceptTerms(bodyWords.length === 0 ? words : [...words, ...bodyWords]);
+  const inTitle = new Set(words);
+  return { title: [...words, ...services], body: bodyWords.filter((t) => !inTitle.has(t)) };
+}
+
 /** Fingerprint of the analysis (code revision, phrase table, stop and weak words, glued e- prefixes, concept catalogue):
  * a similarity index built by another analysis is re-analysed on first use (similarIndex.ts). Bump the revision when
  * the code of the analysis changes. */
-const ANALYSIS_REVISION = 4; // 4: concepts; 3: words in any script, Latin-only diacritic folding; 2: thesaurus.json
+const ANALYSIS_REVISION = 5; // 5: services of title + description count as the title's; 4: concepts; 3: words in any script, Latin-only diacritic folding; 2: thesaurus.json
 export const ANALYSIS_VERSION = `${ANALYSIS_REVISION}:${crypto.createHash('sha256')
   .update(WORD_ANALYSIS_INPUTS).update(CONCEPT_INPUTS).digest('hex').slice(0, 16)}`;

@@ -3,7 +3,7 @@
  * query). An in-memory model (terms per program, document frequencies) is loaded once per open file and patched with
  * the same pending rows, never rebuilt on an edit. */
 import type Database from 'better-sqlite3';
-import { ANALYSIS_VERSION, analyze } from './analysis';
+import { ANALYSIS_VERSION, analyzeProgram } from './analysis';
 import { foldText } from './normalize';
 import { isConceptTerm } from './concepts';
 import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, prepare, scorePrepared, termCount, termIdOf, type DfSource, type MeasureParams, type SimDoc, type Similarity } from './measure';
@@ -47,9 +47,7 @@ function toDoc(r: ProgramRowLite, terms?: { title: string; body: string }): Inde
     body = terms.body ? terms.body.split(' ') : [];
   } else {
     indexStats.analysed++;
-    title = analyze(r.title);
-    const inTitle = new Set(title);
-    body = analyze(r.description, 60).filter((t) => !inTitle.has(t));
+    ({ title, body } = analyzeProgram(r.title, r.description));
   }
   return { rowid: r.rowid, id: r.id, leadOpdId: r.lead_opd_id, title, body, dimension: r.dimension, element: r.element };
 }
@@ -179,10 +177,8 @@ export interface QueryOptions { limit?: number; minScore?: number; excludeIds?: 
 /** As-you-type: FTS5 (BM25) candidates over the normalised terms, re-scored with the similarity measure. */
 export function querySimilar(db: Database.Database, text: string, opts: QueryOptions = {}): SimilarHit[] {
   const model = similarModel(db);
-  const title = analyze(text);
+  const { title, body } = analyzeProgram(text, opts.description);
   if (title.length === 0) return [];
-  const inTitle = new Set(title);
-  const body = analyze(opts.description, 60).filter((t) => !inTitle.has(t));
   const q: IndexedDoc = { rowid: -1, id: '', leadOpdId: '', title, body, dimension: opts.dimension ?? null, element: opts.element ?? null };
   // Terms in more than 5 % of programs make BM25 score thousands of rows for little: they are left out of the candidate
   // search when rarer terms exist (they still count in the score).
@@ -214,7 +210,7 @@ export function querySimilar(db: Database.Database, text: string, opts: QueryOpt
 /** The reference for the benchmark: the same measure over every program, no index. */
 export function bruteForceSimilar(db: Database.Database, text: string, limit = 10): SimilarHit[] {
   const model = similarModel(db);
-  const q = { title: analyze(text), body: [] };
+  const q = analyzeProgram(text, null);
   const pq = prepare(model, q);
   const scored: { doc: IndexedDoc; s: Similarity }[] = [];
   refreshAttributes(db, model);
