@@ -1,7 +1,10 @@
 /** The index terms of a text: its word terms (normalize.ts) followed by the concepts they name (concepts.ts). */
 import crypto from 'node:crypto';
 import { CONCEPT_INPUTS, conceptTerms } from './concepts';
-import { WORD_ANALYSIS_INPUTS, wordTerms } from './normalize';
+import { WEAK_WORDS, WORD_ANALYSIS_INPUTS, wordTerms } from './normalize';
+
+/** A title of at most this many words (weak words aside) that names no service is a brand name. */
+const BRAND_WORDS = 2;
 
 /** The distinct index terms of a text: word terms in order of first appearance (at most `maxTerms`), then concepts. */
 export function analyze(text: string | null | undefined, maxTerms = 80): string[] {
@@ -16,7 +19,11 @@ export function analyzeProgram(title: string | null | undefined, description: st
   const words = wordTerms(title);
   if (words.length === 0) return { title: [], body: [] };
   const bodyWords = wordTerms(description, maxBody);
-  const services = conceptTerms(bodyWords.length === 0 ? words : [...words, ...bodyWords]);
+  // a name that says nothing by itself (a brand: "Lapak Dulur", "e-Damkar") is explained by its description; a title
+  // that says more keeps its own services (descriptions mention other services in passing: "… terintegrasi dengan …")
+  const own = conceptTerms(words);
+  const brand = own.length === 0 && bodyWords.length > 0 && words.filter((w) => !WEAK_WORDS.has(w)).length <= BRAND_WORDS;
+  const services = brand ? conceptTerms([...words, ...bodyWords]) : own;
   const inTitle = new Set(words);
   return { title: [...words, ...services], body: bodyWords.filter((t) => !inTitle.has(t)) };
 }
@@ -24,6 +31,6 @@ export function analyzeProgram(title: string | null | undefined, description: st
 /** Fingerprint of the analysis (code revision, phrase table, stop and weak words, glued e- prefixes, concept catalogue):
  * a similarity index built by another analysis is re-analysed on first use (similarIndex.ts). Bump the revision when
  * the code of the analysis changes. */
-const ANALYSIS_REVISION = 5; // 5: services of title + description count as the title's; 4: concepts; 3: words in any script, Latin-only diacritic folding; 2: thesaurus.json
+const ANALYSIS_REVISION = 6; // 6: a brand title (no service, at most 2 words) is explained by its description; 5: title + description services; 4: concepts; 3: words in any script, Latin-only diacritic folding; 2: thesaurus.json
 export const ANALYSIS_VERSION = `${ANALYSIS_REVISION}:${crypto.createHash('sha256')
   .update(WORD_ANALYSIS_INPUTS).update(CONCEPT_INPUTS).digest('hex').slice(0, 16)}`;
