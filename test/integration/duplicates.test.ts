@@ -188,11 +188,12 @@ describe('rembuk similar / duplicates', () => {
     const db = path.join(dir, 'demo.sqlite');
     const run = (args: string[]) => spawnSync(process.execPath, [path.resolve('electron/cli/rembuk.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, REMBUK_DATA: dir } });
     expect(run(['demo', db]).status).toBe(0);
-    const sim = run(['similar', db, 'Aplikasi Antrean Puskesmas Daring', '--limit', '3', '--json']);
+    const sim = run(['similar', db, 'Pengaduan Warga Online', '--limit', '3', '--json']);
     expect(sim.status).toBe(0);
-    const hits = JSON.parse(sim.stdout) as { title: string; opd: string; score: number }[];
+    const hits = JSON.parse(sim.stdout) as { title: string; opd: string; score: number; services: { name: string }[] }[];
     expect(hits.length).toBe(3);
-    expect(hits[0]!.title).toBe('Aplikasi Antrian Online Puskesmas');
+    expect(hits[0]!.title).toBe('Aplikasi Pengaduan Masyarakat Terpadu');
+    expect(hits[0]!.services.map((x) => x.name)).toEqual(['Pengaduan masyarakat online (SP4N-LAPOR!)']);
     expect(hits[0]!.score).toBeGreaterThan(hits[2]!.score);
     expect(run(['similar', db, 'Bank Sampah']).stdout).toMatch(/%\tDLHK\tBank Sampah Digital/);
     const dup = JSON.parse(run(['duplicates', db, '--json']).stdout) as { strength: number; programs: { title: string }[] }[];
