@@ -19,7 +19,6 @@ function load(file: string, set: Pair['set']): Pair[] {
  * blind set was written by someone who never saw the matcher; its topics alternate between a tuning half and a held-out
  * half, and only figures of the held-out half are ever printed. */
 const FIRST_PAIRS = load('similarity-pairs.json', 'first');
-const FIRST = FIRST_PAIRS.length;
 /** The fresh sets were written blind too. The first was measured once, after the catalogue was in (precision 0.737 /
  * recall 0.729), and has been tuning data since. The second was written after every decision on the matcher had been
  * made: it has never been used for one, and its pairs are never listed. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileConcepts, concepts, conceptTerm, isConceptTerm } from '../../electron/core/similarity/concepts';
-import { analyze } from '../../electron/core/similarity/analysis';
+import { analyzeProgram } from '../../electron/core/similarity/analysis';
 import { wordTerms } from '../../electron/core/similarity/normalize';
 import { siblings } from '../../electron/core/similarity/measure';
 
@@ -86,7 +86,7 @@ describe('the catalogue Rembuk ships', () => {
 
   it('names the same service in titles that share no word, and keeps sibling services apart', () => {
     const catalogue = concepts();
-    const conceptsOf = (t: string) => analyze(t).filter(isConceptTerm);
+    const conceptsOf = (t: string) => analyzeProgram(t, null).title.filter(isConceptTerm);
     const shared = (a: string, b: string) => conceptsOf(a).filter((c) => conceptsOf(b).includes(c));
     expect(shared('Early Warning System Banjir', 'Pemantauan Tinggi Muka Air Sungai')).not.toEqual([]);
     expect(shared('Akta Kelahiran Online', 'Akta Kematian Online')).toEqual([]);

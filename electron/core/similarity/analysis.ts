@@ -1,16 +1,10 @@
-/** The index terms of a text: its word terms (normalize.ts) followed by the concepts they name (concepts.ts). */
+/** The index terms of a program: its word terms (normalize.ts) and the services they name (concepts.ts). */
 import crypto from 'node:crypto';
 import { CONCEPT_INPUTS, conceptTerms } from './concepts';
 import { WEAK_WORDS, WORD_ANALYSIS_INPUTS, wordTerms } from './normalize';
 
 /** A title of at most this many words (weak words aside) that names no service is a brand name. */
 const BRAND_WORDS = 2;
-
-/** The distinct index terms of a text: word terms in order of first appearance (at most `maxTerms`), then concepts. */
-export function analyze(text: string | null | undefined, maxTerms = 80): string[] {
-  const words = wordTerms(text, maxTerms);
-  return words.length === 0 ? words : [...words, ...conceptTerms(words)];
-}
 
 /** A program's terms: its title's word terms, then the services that its title and description name together (a brand
  * title such as "Lapak Dulur" says what it is in its description), as title terms; and its description's word terms

@@ -85,7 +85,7 @@ export interface Prepared {
 /** A document's services, worked out once per document object (the index's documents live as long as the file is open,
  * and an edit replaces its document). */
 const services = new WeakMap<SimDoc, ServiceSets>();
-function servicesOf(d: SimDoc): ServiceSets {
+export function servicesOf(d: SimDoc): ServiceSets {
   let s = services.get(d);
   if (!s) services.set(d, s = { title: d.title.filter(isConceptTerm), all: [...d.title, ...d.body].filter(isConceptTerm) });
   return s;

@@ -47,14 +47,15 @@ function mapPhrases(words: string[], loose?: string[]): string[] {
   return out;
 }
 
-/** Function words of Bahasa Indonesia, and words that say nothing in a smart-city program title (they occur in a large
- * share of all titles, whatever the program does; see docs/similarity.md for the counts). */
+/** Function words of Bahasa Indonesia (and a few English ones). */
 const FUNCTION_WORDS = new Set([
   'dan', 'di', 'ke', 'dari', 'yang', 'untuk', 'dengan', 'pada', 'dalam', 'bagi', 'oleh', 'serta', 'atau', 'ini', 'itu',
   'se', 'secara', 'melalui', 'antar', 'per', 'tentang', 'terhadap', 'sebagai', 'akan', 'agar', 'supaya', 'juga', 'sudah',
   'telah', 'dapat', 'bisa', 'tahun', 'tiap', 'setiap', 'seluruh', 'semua', 'lebih', 'para', 'of', 'the', 'and', 'for', 'to',
   'yg', 'dg', 'dgn', 'utk', 'dll', 'dsb', 'tsb', 'a', 'an', 'in', 'on', 'by', 'nya',
 ]);
+/** Function words, and words that say nothing in a smart-city program title (they occur in a large share of all
+ * titles, whatever the program does; see docs/similarity.md for the counts). */
 export const STOP_WORDS = new Set([
   ...FUNCTION_WORDS,
   // say nothing in a program title
@@ -113,8 +114,9 @@ export function normalizeText(text: string, loose?: string[]): string {
 export const CONCEPT_PREFIX = 'qq';
 
 /** The words of a text that its analysis leaves out although they are not function words: words that say nothing in a
- * title ("smart", "pembangunan"), numbers and single letters, unless a phrase of the table covers them. A concept rule written with such a word would be broader
- * than it reads ("smart PJU" matches every PJU program): concepts.ts leaves such alternatives out. */
+ * title ("smart", "pembangunan"), numbers and single letters, unless a phrase of the table covers them. A concept rule
+ * written with such a word would be broader than it reads ("smart PJU" would match every PJU program): concepts.ts
+ * leaves such alternatives out. */
 export function droppedWords(text: string): string[] {
   const loose: string[] = []; // a word inside a phrase of the table ("center" in "command center") is not dropped
   normalizeText(text, loose);

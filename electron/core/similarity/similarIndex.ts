@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { ANALYSIS_VERSION, analyzeProgram } from './analysis';
 import { foldText } from './normalize';
 import { isConceptTerm } from './concepts';
-import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, prepare, scorePrepared, termCount, termIdOf, type DfSource, type MeasureParams, type SimDoc, type Similarity } from './measure';
+import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, prepare, scorePrepared, servicesOf, termCount, termIdOf, type DfSource, type MeasureParams, type SimDoc, type Similarity } from './measure';
 import { scanPreparedPairs, type PairList } from './pairScan';
 
 export interface IndexedDoc extends SimDoc {
@@ -154,21 +154,16 @@ export interface SimilarHit {
 
 /** The strongest `limit` hits, each with the services it shares with the query (worked out for those only). */
 function topHits(scored: { doc: IndexedDoc; s: Similarity }[], query: IndexedDoc | SimDoc, limit: number): SimilarHit[] {
-  const q = docConcepts(query);
+  const q = servicesOf(query).all;
   return scored.sort((a, b) => b.s.score - a.s.score).slice(0, limit)
-    .map(({ doc, s }) => ({ programId: doc.id, ...s, concepts: docConcepts(doc).filter((c) => q.includes(c)) }));
-}
-
-/** The services (concept terms) a program's title and description name. */
-function docConcepts(d: { title: readonly string[]; body: readonly string[] }): string[] {
-  return [...d.title, ...d.body].filter(isConceptTerm);
+    .map(({ doc, s }) => ({ programId: doc.id, ...s, concepts: servicesOf(doc).all.filter((c) => q.includes(c)) }));
 }
 
 /** The services (concept terms) each of these programs names, by program id (programs not in the index: none). */
 export function programConcepts(db: Database.Database, programIds: readonly string[]): Map<string, string[]> {
   const want = new Set(programIds);
   const out = new Map<string, string[]>();
-  for (const d of similarModel(db).docs.values()) if (want.has(d.id)) out.set(d.id, docConcepts(d));
+  for (const d of similarModel(db).docs.values()) if (want.has(d.id)) out.set(d.id, [...servicesOf(d).all]);
   return out;
 }
 
