@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError, isAppError } from '../../shared/errors';
 import { DIMENSIONS, HORIZONS, PROGRAM_STATUSES, labelOf, type Lang } from '../../shared/reference';
-import type { ServiceName } from '../../shared/api/schemas';
+import { serviceNamesIn, type ServiceName } from '../../shared/api/schemas';
 import { formatRupiah } from '../../shared/rupiah';
 import { toPayload } from '../core/api/dispatch';
 import { AppConfig } from '../core/config/appConfig';
@@ -29,7 +29,7 @@ import { duplicateClusters, similarPrograms } from '../core/services/duplicates'
 /** The services two programs share, as a trailing column ("" when none). */
 function serviceText(services: ServiceName[], lang: Lang): string {
   if (services.length === 0) return '';
-  return `\t[${translator(lang)('similar.sameService', { names: services.map((x) => (lang === 'en' ? x.nameEn : x.name)).join('; ') })}]`;
+  return `\t[${translator(lang)('similar.sameService', { names: serviceNamesIn(services, lang) })}]`;
 }
 
 const USAGE = `Pemakaian / usage:

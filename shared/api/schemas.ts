@@ -253,6 +253,10 @@ export type ExportProgress = z.infer<typeof ExportProgress>;
 /** A smart-city service of the concept catalogue, named in Indonesian and English. */
 export const ServiceName = z.object({ id: z.string(), name: z.string(), nameEn: z.string() });
 export type ServiceName = z.infer<typeof ServiceName>;
+/** The services' names in a language, as one line ("A; B"). */
+export function serviceNamesIn(services: readonly ServiceName[], lang: 'id' | 'en'): string {
+  return services.map((s) => (lang === 'en' ? s.nameEn : s.name)).join('; ');
+}
 export const SimilarProgram = z.object({
   id: z.string(), title: z.string(), leadOpdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable(),
   dimension: z.string().nullable(), element: z.string().nullable(), score: z.number(), sameOpd: z.boolean(), likelyDuplicate: z.boolean(),
