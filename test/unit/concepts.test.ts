@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileConcepts, concepts, conceptTerm, isConceptTerm } from '../../electron/core/similarity/concepts';
 import { analyzeProgram } from '../../electron/core/similarity/analysis';
 import { wordTerms } from '../../electron/core/similarity/normalize';
-import { siblings } from '../../electron/core/similarity/measure';
+import { apart, servicesOf, siblings } from '../../electron/core/similarity/measure';
 
 const tiny = compileConcepts([
   { id: 'bencana.banjir-ews', parent: 'bencana.ews', name: 'Peringatan dini banjir', match: [
@@ -90,12 +90,18 @@ describe('the catalogue Rembuk ships', () => {
     const shared = (a: string, b: string) => conceptsOf(a).filter((c) => conceptsOf(b).includes(c));
     expect(shared('Early Warning System Banjir', 'Pemantauan Tinggi Muka Air Sungai')).not.toEqual([]);
     expect(shared('Akta Kelahiran Online', 'Akta Kematian Online')).toEqual([]);
-    const services = (title: string, description = '') => ({ title: conceptsOf(title), all: [...conceptsOf(title), ...conceptsOf(description)] });
+    const services = (title: string, description = '') => ({ title: conceptsOf(title), all: [...conceptsOf(title), ...conceptsOf(description)], activities: [] });
     expect(siblings(services('Akta Kelahiran Online'), services('Akta Kematian Online'))).toBe(true);
     expect(siblings(services('EWS Banjir'), services('EWS Tsunami'))).toBe(true);
     expect(siblings(services('EWS Banjir'), services('Sistem Peringatan Dini Banjir'))).toBe(false);
     // a service the descriptions have in common is what the screens show as "same service": not siblings then
     expect(siblings(services('EWS Banjir', 'Sirine peringatan dini tsunami di pesisir.'), services('EWS Tsunami'))).toBe(false);
+    // titles on one subject that name different activities are apart too; one activity in common, or none named, is not
+    const of = (title: string) => servicesOf(analyzeProgram(title, null));
+    expect(apart(of('Pembangunan Gedung Command Center'), of('Pelatihan Operator Command Center'))).toBe(true);
+    expect(apart(of('Pembayaran PBB lewat QRIS'), of('Pemutakhiran data objek PBB'))).toBe(true);
+    expect(apart(of('Pendataan dan bantuan RTLH'), of('Bantuan stimulan bedah rumah'))).toBe(false);
+    expect(apart(of('E-Parkir'), of('Parkir elektronik non tunai'))).toBe(false);
     // one service written under two sectors counts once, under the name written first
     expect(conceptsOf('CCTV Kota Terintegrasi')).toEqual(conceptsOf('Pemasangan CCTV Pengawasan Ketertiban Umum'));
     expect(conceptsOf('CCTV Kota Terintegrasi').map((t) => catalogue.name(t))).toEqual(['Jaringan CCTV kota']);

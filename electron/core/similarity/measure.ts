@@ -1,5 +1,6 @@
 /** The similarity measure (pure): IDF-weighted Dice overlap of term sets, on titles and on title + description,
  * plus a small bonus when dimension or element agree. Chosen and tuned on the labelled pairs (docs/similarity.md). */
+import { activitiesOf, differentActivities } from './activities';
 import { conceptParents, isConceptTerm } from './concepts';
 import { WEAK_WORDS } from './normalize';
 
@@ -22,16 +23,17 @@ export interface MeasureParams {
   titleShare: number;
   dimensionBonus: number;
   elementBonus: number;
-  /** Factor on the score of two programs that name sibling services and no service in common (birth / death
-   * certificate, flood / tsunami warning): related programs, not duplicates. At most 1 (the scan relies on it only
-   * lowering a score); 1: no effect. */
-  sibling: number;
+  /** Factor on the score of two programs whose titles say they are different things (`apart`): sibling services and
+   * no service in common (birth / death certificate, flood / tsunami warning), or different activities on one subject
+   * (training / building): related programs, not duplicates. At most 1 (the scan relies on it only lowering a score);
+   * 1: no effect. */
+  apart: number;
   /** Below this title overlap the descriptions are not compared (titles that barely overlap name different programs;
    * it also keeps the whole-masterplan scan cheap). */
   minTitle: number;
 }
 
-export const DEFAULT_PARAMS: MeasureParams = { weak: 0.5, concept: 2, body: 0.5, titleShare: 0.5, dimensionBonus: 0.03, elementBonus: 0.05, sibling: 0.5, minTitle: 0.2 };
+export const DEFAULT_PARAMS: MeasureParams = { weak: 0.5, concept: 2, body: 0.5, titleShare: 0.5, dimensionBonus: 0.03, elementBonus: 0.05, apart: 0.5, minTitle: 0.2 };
 /** Pairs at or above this score are reported as likely duplicates (tuned on the labelled pairs). */
 export const DEFAULT_THRESHOLD = 0.24;
 
@@ -82,12 +84,12 @@ export interface Prepared {
   full(): TermVector;
 }
 
-/** A document's services, worked out once per document object (the index's documents live as long as the file is open,
+/** A document's services (and its title's activities, activities.ts), worked out once per document object (the index's documents live as long as the file is open,
  * and an edit replaces its document). */
 const services = new WeakMap<SimDoc, ServiceSets>();
 export function servicesOf(d: SimDoc): ServiceSets {
   let s = services.get(d);
-  if (!s) services.set(d, s = { title: d.title.filter(isConceptTerm), all: [...d.title, ...d.body].filter(isConceptTerm) });
+  if (!s) services.set(d, s = { title: d.title.filter(isConceptTerm), all: [...d.title, ...d.body].filter(isConceptTerm), activities: activitiesOf(d.title) });
   return s;
 }
 
@@ -132,7 +134,7 @@ export function comparesBodies(title: number, aHasBody: boolean, bHasBody: boole
   return aHasBody && bHasBody && title >= p.minTitle;
 }
 
-export interface ServiceSets { title: readonly string[]; all: readonly string[] }
+export interface ServiceSets { title: readonly string[]; all: readonly string[]; activities: readonly string[] }
 
 /** Whether two programs' titles name sibling services (concepts with a parent in common) and the programs name no
  * service in common, in their titles or descriptions (what the screens show as "same service"). */
@@ -141,11 +143,16 @@ export function siblings(a: ServiceSets, b: ServiceSets): boolean {
   return a.title.some((c) => { const pa = conceptParents(c); return b.title.some((d) => conceptParents(d).some((x) => pa.includes(x))); });
 }
 
+/** Whether two programs' titles say they are different things: sibling services, or different activities. */
+export function apart(a: ServiceSets, b: ServiceSets): boolean {
+  return siblings(a, b) || differentActivities(a.activities, b.activities);
+}
+
 /** The score from its parts: the title overlap, the title + description overlap (null when not compared), and whether
- * element or dimension agree, and whether the titles name sibling services only. The one formula, used by single pairs and by the whole-masterplan scan alike. */
-export function combine(title: number, full: number | null, sameElement: boolean, sameDimension: boolean, p: MeasureParams = DEFAULT_PARAMS, sibling = false): number {
+ * element or dimension agree, and whether the titles say they are different things (`apart`). The one formula, used by single pairs and by the whole-masterplan scan alike. */
+export function combine(title: number, full: number | null, sameElement: boolean, sameDimension: boolean, p: MeasureParams = DEFAULT_PARAMS, isApart = false): number {
   let score = full === null ? title : p.titleShare * title + (1 - p.titleShare) * full;
-  if (sibling) score *= p.sibling;
+  if (isApart) score *= p.apart;
   if (score > 0) {
     if (sameElement) score += p.elementBonus;
     else if (sameDimension) score += p.dimensionBonus;
@@ -156,7 +163,7 @@ export function combine(title: number, full: number | null, sameElement: boolean
 export function scorePrepared(a: Prepared, b: Prepared, p: MeasureParams = DEFAULT_PARAMS): Similarity {
   const title = dice(a.title, b.title);
   const full = comparesBodies(title, a.hasBody, b.hasBody, p) ? dice(a.full(), b.full()) : null;
-  const score = combine(title, full, !!a.element && a.element === b.element, !!a.dimension && a.dimension === b.dimension, p, p.sibling < 1 && siblings(a.concepts, b.concepts));
+  const score = combine(title, full, !!a.element && a.element === b.element, !!a.dimension && a.dimension === b.dimension, p, p.apart < 1 && apart(a.concepts, b.concepts));
   return { score, title, full: full ?? title };
 }
 

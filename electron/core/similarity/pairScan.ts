@@ -4,7 +4,7 @@
  * contiguous typed arrays (no object per program to chase), the first program of a pair is scattered into a dense
  * array indexed by term id (so an overlap is one pass over the other program's terms, no merge), and candidate lists
  * are walked from the first later program on. */
-import { combine, comparesBodies, siblings, termCount, type MeasureParams, type Prepared, type TermVector } from './measure';
+import { apart, combine, comparesBodies, termCount, type MeasureParams, type Prepared, type TermVector } from './measure';
 
 /** Term vectors of n programs in compressed rows: program i's terms are ids[off[i]] … ids[off[i + 1] - 1]. */
 interface Packed { off: Int32Array; ids: Int32Array; w: Float64Array; sum: Float64Array }
@@ -91,8 +91,8 @@ export function scanPreparedPairs(prepared: Prepared[], candidateTerm: (termId: 
         const sameElement = element[i]! >= 0 && element[i] === element[j], sameDimension = dimension[i]! >= 0 && dimension[i] === dimension[j];
         let score = combine(titleScore, fullScore, sameElement, sameDimension, p);
         if (score < threshold) continue;
-        // sibling services only lower a score: checked for the few pairs that reach the threshold
-        if (p.sibling < 1 && siblings(prepared[i]!.concepts, prepared[j]!.concepts)) {
+        // titles that say they are different things only lower a score: checked for the few pairs that reach the threshold
+        if (p.apart < 1 && apart(prepared[i]!.concepts, prepared[j]!.concepts)) {
           score = combine(titleScore, fullScore, sameElement, sameDimension, p, true);
           if (score < threshold) continue;
         }
