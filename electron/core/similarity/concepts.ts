@@ -25,6 +25,8 @@ export interface ConceptMatcher {
   parents(term: string): readonly string[];
   /** Its id in the catalogue ("bencana.ews-banjir"). */
   id(term: string): string | undefined;
+  /** The term a service id gives in a text: its own, or that of the service it was merged into. */
+  term(id: string): string | undefined;
   /** Its name in Indonesian, and in English (the Indonesian one when the catalogue has none). */
   name(term: string): string | undefined;
   nameEn(term: string): string | undefined;
@@ -120,6 +122,7 @@ export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatche
     terms: match,
     parents: (term) => info.get(term)?.parents ?? [],
     id: (term) => info.get(term)?.id,
+    term: (id) => { const t = conceptTerm(id); return info.has(t) ? root(t) : undefined; },
     name: (term) => info.get(term)?.name,
     nameEn: (term) => info.get(term)?.nameEn,
   };

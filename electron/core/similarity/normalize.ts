@@ -72,7 +72,7 @@ export const STOP_WORDS = new Set([
 export const WEAK_WORDS = new Set([
   'sistem', 'informasi', 'aplikasi', 'digital', 'digitalisasi', 'elektronik', 'daring', 'layan', 'layanan', 'data', 'warga',
   'portal', 'dasbor', 'platform', 'teknologi', 'jaringan', 'infrastruktur', 'sarana', 'prasarana', 'manajemen', 'kelola',
-  'monitoring', 'pantau', 'integrasi', 'nontunai', 'qris', 'realtime',
+  'monitoring', 'pantau', 'integrasi', 'nontunai', 'qris', 'qrcode', 'realtime',
 ]);
 
 /** What the word analysis depends on besides its code (phrase table, stop and weak words, glued e- prefixes), for the
