@@ -33,9 +33,9 @@ export interface MeasureParams {
   minTitle: number;
 }
 
-export const DEFAULT_PARAMS: MeasureParams = { weak: 0.5, concept: 2, body: 0.5, titleShare: 0.5, dimensionBonus: 0.03, elementBonus: 0.05, apart: 0.5, minTitle: 0.2 };
+export const DEFAULT_PARAMS: MeasureParams = { weak: 0.5, concept: 3, body: 0.5, titleShare: 0.5, dimensionBonus: 0.03, elementBonus: 0.05, apart: 0.5, minTitle: 0.2 };
 /** Pairs at or above this score are reported as likely duplicates (tuned on the labelled pairs). */
-export const DEFAULT_THRESHOLD = 0.24;
+export const DEFAULT_THRESHOLD = 0.21;
 
 /** Document frequencies: how many documents contain each term. */
 export interface DfSource { df(term: string): number; readonly n: number }
