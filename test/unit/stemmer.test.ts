@@ -9,7 +9,7 @@ describe('Indonesian stems (Sastrawi, nasal prefix before a vowel corrected)', (
       penilaian: 'nilai', menilai: 'nilai', penempatan: 'tempat', penanganan: 'tangan', penerangan: 'terang',
       pemetaan: 'peta', pemadam: 'padam', pemasaran: 'pasar', penagihan: 'tagih', penambangan: 'tambang',
       pemilahan: 'pilah', pemutihan: 'putih', penamaan: 'nama', pemakaman: 'makam', pemanfaatan: 'manfaat',
-      pemohon: 'mohon', penanaman: 'tanam', penerimaan: 'terima',
+      pemohon: 'mohon', penanaman: 'tanam', penerimaan: 'terima', pemesanan: 'pesan',
     };
     for (const [word, root] of Object.entries(cases)) expect(stemmer.stem(word), word).toBe(root);
   });
