@@ -253,7 +253,7 @@ describe('whole-masterplan pair scan', () => {
       const dukcapil = opd(mp, 'Disdukcapil');
       for (const title of ['Sirine EWS Banjir Kecamatan Denpasar Selatan Sanur Serangan', 'Sirine EWS Tsunami Kecamatan Denpasar Selatan Sanur Serangan',
         'Akta Kelahiran Online', 'Akta Kematian Online', 'EWS Banjir Kota', 'EWS Tsunami Kota',
-        'Pelatihan Operator Command Center Kota Denpasar', 'Pembangunan Gedung Command Center Kota Denpasar']) createProgram(mp, { leadOpdId: dukcapil, title });
+        'Pelatihan Operator Command Center Kota Denpasar', 'Renovasi Gedung Command Center Kota Denpasar']) createProgram(mp, { leadOpdId: dukcapil, title });
       const scan = scanPairs(mp.db, DEFAULT_THRESHOLD);
       const model = similarModel(mp.db);
       const docs = new Map([...model.docs.values()].map((d) => [d.id, d]));

@@ -18,7 +18,7 @@ describe('duplicate finder quality on the labelled pairs', () => {
     expect(r.tuneAt.recall).toBeGreaterThanOrEqual(0.85);
     expect(r.fresh).toBeGreaterThanOrEqual(960);
     expect(r.freshBySet.map((b) => b.set)).toEqual(['fresh3', 'fresh4', 'fresh5', 'fresh6']);
-    expect(r.freshAt.precision).toBeGreaterThanOrEqual(0.66);
+    expect(r.freshAt.precision).toBeGreaterThanOrEqual(0.67); // the matcher before this round: 0.660 / 0.708
     expect(r.freshAt.recall).toBeGreaterThanOrEqual(0.75);
     expect(r.freshWorthReview).toBeGreaterThanOrEqual(0.9);
     // the held-out half and the fresh sets are blind: their pairs are never listed, only counted

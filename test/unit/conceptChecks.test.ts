@@ -1,11 +1,16 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import checks from '../data/concept-checks.json';
 import { concepts } from '../../electron/core/similarity/concepts';
 import { wordTerms } from '../../electron/core/similarity/normalize';
 
 /** The catalogue against the titles its writers checked it with (test/data/concept-checks.json): each positive names its
  * service, each negative (a related but different program) does not. A mend of the catalogue, the phrase table or the
  * stemmer that breaks one of them says which. */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const checks = JSON.parse(fs.readFileSync(path.join(here, '../data/concept-checks.json'), 'utf8')) as { positive: Record<string, string[]>; negative: Record<string, string[]> };
+
 describe('service catalogue checks', () => {
   const m = concepts();
   const fired = (title: string) => m.terms(wordTerms(title));

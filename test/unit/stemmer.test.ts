@@ -14,6 +14,22 @@ describe('Indonesian stems (Sastrawi, nasal prefix before a vowel corrected)', (
     for (const [word, root] of Object.entries(cases)) expect(stemmer.stem(word), word).toBe(root);
   });
 
+  it('falls back to the bare rest when neither first letter gives a word, and skips rare roots', () => {
+    // "nambil" and "tambil" are no words: the bare rest is the root (made-up forms, to reach the fallback)
+    expect(stemmer.stem('penambil')).toBe('ambil');
+    expect(stemmer.stem('meninap')).toBe('inap');
+    // "madam" and "mutih" are dictionary words, but rare ones: the other letter wins
+    expect(stemmer.stem('pemadaman')).toBe('padam');
+    expect(stemmer.stem('pemutihan')).toBe('putih');
+  });
+
+  it('knows the words whose suffix Sastrawi strips too early', () => {
+    expect(stemmer.stem('penarikan')).toBe('tarik');
+    expect(stemmer.stem('pemasukan')).toBe('masuk');
+    expect(stemmer.stem('memesan')).toBe('pesan');
+    expect(wordTerms('Penarikan Retribusi Sampah')).not.toContain('tari');
+  });
+
   it('leaves the other prefixes to Sastrawi', () => {
     const sastrawi = new Stemmer();
     for (const word of ['pengolahan', 'pengawasan', 'perizinan', 'pelayanan', 'berbasis', 'terpadu', 'pendataan', 'penyuluhan', 'keuangan'])
