@@ -31,8 +31,8 @@ export interface ConceptMatcher {
   name(term: string): string | undefined;
   nameEn(term: string): string | undefined;
   concepts: number; rules: number;
-  /** Alternatives left out because the analysis drops one of their words (not a function word): "smart PJU" would match
-   * every PJU program, "agriculture 4.0" every farming one. And rules left with an empty slot. */
+  /** Alternatives left out because the analysis drops one of their words (not a function word): "smart drainase" would match
+   * every drainage program, "agriculture 4.0" every farming one. And rules left with an empty slot. */
   narrowedAlternatives: string[]; droppedRules: string[];
   /** Concepts written twice under two sectors, each listed as "its name = the name of the one it became". */
   merged: string[];
@@ -130,7 +130,7 @@ export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatche
 
 const entries = (catalogue as { concepts: ConceptEntry[] }).concepts;
 let compiled: ConceptMatcher | undefined;
-/** The catalogue that Rembuk uses, compiled on first use (about 0.4 s: every alternative is analysed). */
+/** The catalogue that Rembuk uses, compiled on first use (about 0.5 s: every alternative is analysed). */
 export function concepts(): ConceptMatcher { return (compiled ??= compileConcepts(entries)); }
 /** What the concept analysis depends on, for the analysis fingerprint. */
 export const CONCEPT_INPUTS = JSON.stringify(entries.map((c) => [c.id, c.parent, c.name, c.match])); // names decide merges

@@ -114,7 +114,7 @@ export const CONCEPT_PREFIX = 'qq';
 
 /** The words of a text that its analysis leaves out although they are not function words: words that say nothing in a
  * title ("smart", "pembangunan"), numbers and single letters, unless a phrase of the table covers them. A concept rule
- * written with such a word would be broader than it reads ("smart PJU" would match every PJU program): concepts.ts
+ * written with such a word would be broader than it reads ("smart drainase" would match every drainage program): concepts.ts
  * leaves such alternatives out. */
 export function droppedWords(text: string): string[] {
   const loose: string[] = []; // a word inside a phrase of the table ("center" in "command center") is not dropped
