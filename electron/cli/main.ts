@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError, isAppError } from '../../shared/errors';
 import { DIMENSIONS, HORIZONS, PROGRAM_STATUSES, labelOf, type Lang } from '../../shared/reference';
-import { serviceNamesIn, type ServiceName } from '../../shared/api/schemas';
+import { apartSentence, serviceNamesIn, type ApartReason, type ServiceName } from '../../shared/api/schemas';
 import { formatRupiah } from '../../shared/rupiah';
 import { toPayload } from '../core/api/dispatch';
 import { AppConfig } from '../core/config/appConfig';
@@ -25,6 +25,11 @@ import { APP_VERSION } from '../core/version';
 import { runExport } from '../core/export/run';
 import { translator } from '../../shared/i18n';
 import { duplicateClusters, similarPrograms } from '../core/services/duplicates';
+
+/** Why two programs' titles say they are different things, as a trailing column ("" when they do not). */
+function apartText(reason: ApartReason | null, lang: Lang): string {
+  return reason ? `\t[${apartSentence(reason, translator(lang), lang)}]` : '';
+}
 
 /** The services two programs share, as a trailing column ("" when none). */
 function serviceText(services: ServiceName[], lang: Lang): string {
@@ -105,14 +110,14 @@ export function run(argv: string[], out: (s: string) => void = (s) => process.st
       try {
         if (command === 'similar') {
           const hits = similarPrograms(mp, { text: text!, limit });
-          if (values.json) out(JSON.stringify(hits.map((h) => ({ id: h.id, title: h.title, opd: h.opdAbbr || h.opdName, dimension: h.dimension, score: Math.round(h.score * 1000) / 1000, likelyDuplicate: h.likelyDuplicate, services: h.services })), null, 2));
+          if (values.json) out(JSON.stringify(hits.map((h) => ({ id: h.id, title: h.title, opd: h.opdAbbr || h.opdName, dimension: h.dimension, score: Math.round(h.score * 1000) / 1000, likelyDuplicate: h.likelyDuplicate, services: h.services, apart: h.apart })), null, 2));
           else if (hits.length === 0) out(lang === 'en' ? 'No similar programs.' : 'Tidak ada program yang mirip.');
-          else for (const h of hits) out(`${Math.round(h.score * 100)}%\t${h.opdAbbr || h.opdName}\t${h.title}\t${labelOf(DIMENSIONS, h.dimension, lang)}${serviceText(h.services, lang)}`);
+          else for (const h of hits) out(`${Math.round(h.score * 100)}%\t${h.opdAbbr || h.opdName}\t${h.title}\t${labelOf(DIMENSIONS, h.dimension, lang)}${serviceText(h.services, lang)}${apartText(h.apart, lang)}`);
         } else {
           const { clusters } = duplicateClusters(mp);
-          if (values.json) out(JSON.stringify(clusters.map((c) => ({ strength: Math.round(c.strength * 1000) / 1000, programs: c.programs.map((p) => ({ id: p.id, title: p.title, opd: p.opdAbbr || p.opdName })), services: c.services })), null, 2));
+          if (values.json) out(JSON.stringify(clusters.map((c) => ({ strength: Math.round(c.strength * 1000) / 1000, programs: c.programs.map((p) => ({ id: p.id, title: p.title, opd: p.opdAbbr || p.opdName })), services: c.services, apart: c.apart })), null, 2));
           else if (clusters.length === 0) out(lang === 'en' ? 'No likely duplicates.' : 'Tidak ada kemungkinan duplikat.');
-          else for (const c of clusters) out(`${Math.round(c.strength * 100)}%\t${c.programs.map((p) => `${p.opdAbbr || p.opdName}: ${p.title}`).join('  |  ')}${serviceText(c.services, lang)}`);
+          else for (const c of clusters) out(`${Math.round(c.strength * 100)}%\t${c.programs.map((p) => `${p.opdAbbr || p.opdName}: ${p.title}`).join('  |  ')}${serviceText(c.services, lang)}${apartText(c.apart?.reason ?? null, lang)}`);
         }
       } finally { mp.close(); }
       return 0;

@@ -257,11 +257,29 @@ export type ServiceName = z.infer<typeof ServiceName>;
 export function serviceNamesIn(services: readonly ServiceName[], lang: 'id' | 'en'): string {
   return services.map((s) => (lang === 'en' ? s.nameEn : s.name)).join('; ');
 }
+/** What a title says is done to its subject (electron/core/similarity/activities.ts). */
+export const Activity = z.enum(['training', 'data', 'payment', 'aid', 'complaint', 'building', 'certification', 'booking']);
+export type Activity = z.infer<typeof Activity>;
+/** Why two programs' titles say they are different things, so that their score was lowered: each names a sibling
+ * service of the other's (birth / death certificate), or a different activity (training / building). */
+export const ApartReason = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('siblings'), a: z.array(ServiceName), b: z.array(ServiceName) }),
+  z.object({ kind: z.literal('activities'), a: z.array(Activity), b: z.array(Activity) }),
+]);
+export type ApartReason = z.infer<typeof ApartReason>;
+/** The sentence that says why a pair was scored lower ("Kegiatan berbeda: pelatihan / pendataan — …"), in `t`'s language. */
+export function apartSentence(reason: ApartReason, t: (key: string, vars?: Record<string, string>) => string, lang: 'id' | 'en'): string {
+  if (reason.kind === 'siblings') return t('similar.apartSiblings', { a: serviceNamesIn(reason.a, lang), b: serviceNamesIn(reason.b, lang) });
+  const acts = (x: Activity[]) => x.map((a) => t(`activity.${a}`)).join(', ');
+  return t('similar.apartActivities', { a: acts(reason.a), b: acts(reason.b) });
+}
 export const SimilarProgram = z.object({
   id: z.string(), title: z.string(), leadOpdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable(),
   dimension: z.string().nullable(), element: z.string().nullable(), score: z.number(), sameOpd: z.boolean(), likelyDuplicate: z.boolean(),
   /** Services (from the concept catalogue) that both name. */
   services: z.array(ServiceName),
+  /** Why their titles say they are different things (the score was lowered); the query's side is `a`. */
+  apart: ApartReason.nullable(),
 });
 export type SimilarProgram = z.infer<typeof SimilarProgram>;
 const ClusterProgram = z.object({
@@ -273,6 +291,8 @@ export const DuplicateCluster = z.object({
   pairs: z.array(z.object({ a: z.string(), b: z.string(), score: z.number() })),
   /** Services (from the concept catalogue) that every member names. */
   services: z.array(ServiceName),
+  /** The strongest pair of members whose titles say they are different things (its score was lowered), and why. */
+  apart: z.object({ a: z.string(), b: z.string(), reason: ApartReason }).nullable(),
 });
 export type DuplicateCluster = z.infer<typeof DuplicateCluster>;
 const LinkSide = z.object({ id: z.string(), title: z.string(), leadOpdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable() });

@@ -114,6 +114,31 @@ describe('similar programs', () => {
   });
 });
 
+describe('why a pair was scored lower', () => {
+  it('as-you-type hits and review clusters say which activities or sibling services set two titles apart; others say nothing', () => {
+    const mp = newMasterplan();
+    const dkis = opd(mp, 'DKIS'), dinkes = opd(mp, 'Dinkes');
+    const training = createProgram(mp, { leadOpdId: dkis, title: 'Pelatihan Operator Command Center Kota Denpasar' });
+    createProgram(mp, { leadOpdId: dinkes, title: 'Renovasi Gedung Command Center Kota Denpasar' });
+    const flood = createProgram(mp, { leadOpdId: dinkes, title: 'Sirine EWS Banjir Kecamatan Denpasar Selatan Sanur Serangan' });
+    const queue = createProgram(mp, { leadOpdId: dinkes, title: 'Aplikasi Antrian Online Puskesmas' });
+
+    const building = similarPrograms(mp, { text: 'Renovasi Gedung Command Center Kota Denpasar', opdId: dinkes });
+    expect(building.find((h) => h.id === training.id)?.apart).toEqual({ kind: 'activities', a: ['building'], b: ['training'] });
+    const tsunami = similarPrograms(mp, { text: 'Sirine EWS Tsunami Kecamatan Denpasar Selatan Sanur Serangan', opdId: dkis }).find((h) => h.id === flood.id);
+    expect(tsunami?.apart?.kind).toBe('siblings');
+    expect(tsunami?.apart?.a.map((s) => (s as { name: string }).name)).toEqual([expect.stringMatching(/tsunami/i)]);
+    expect(tsunami?.apart?.b.map((s) => (s as { name: string }).name)).toEqual([expect.stringMatching(/banjir/i)]);
+    expect(similarPrograms(mp, { text: 'Sistem Antrean Daring Puskesmas' }).find((h) => h.id === queue.id)?.apart).toBeNull();
+
+    const cluster = duplicateClusters(mp).clusters.find((c) => c.programs.some((p) => p.id === training.id));
+    expect(cluster?.apart?.reason).toEqual({ kind: 'activities', a: expect.any(Array), b: expect.any(Array) });
+    expect(new Set([...cluster!.apart!.reason.a, ...cluster!.apart!.reason.b])).toEqual(new Set(['building', 'training']));
+    expect([cluster!.apart!.a, cluster!.apart!.b]).toContain(training.id);
+    mp.close();
+  });
+});
+
 describe('merge, undo, not a duplicate, synergy: through the write path', () => {
   it('merge leaves one program with both OPDs, undo restores exactly; the tables still rebuild from the change log', () => {
     const mp = newMasterplan();

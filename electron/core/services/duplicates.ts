@@ -4,13 +4,13 @@
 import { AppError } from '../../../shared/errors';
 import { programOpdId, programPairId } from '../../../shared/entities';
 import type {
-  DuplicateCluster, ServiceName, SimilarProgram, SynergyLink, SynergyMap,
+  ApartReason, DuplicateCluster, ServiceName, SimilarProgram, SynergyLink, SynergyMap,
 } from '../../../shared/api/schemas';
 import { uuidv7 } from '../ids';
 import type { MasterplanDb, RowChange } from '../db/masterplanDb';
-import { DEFAULT_THRESHOLD } from '../similarity/measure';
+import { DEFAULT_THRESHOLD, apartReason, type ApartReason as CoreApart, type ServiceSets } from '../similarity/measure';
 import type Database from 'better-sqlite3';
-import { programConcepts, querySimilar, scanPairs, type ScannedPairs } from '../similarity/similarIndex';
+import { programServices, querySimilar, scanPairs, type ScannedPairs } from '../similarity/similarIndex';
 import { concepts } from '../similarity/concepts';
 import { getOpd } from './opds';
 import { getProgram } from './programs';
@@ -30,7 +30,7 @@ export function similarPrograms(mp: MasterplanDb, input: { text: string; opdId?:
   const info = infos(mp, hits.map((h) => h.programId));
   const out = hits.flatMap((h) => {
     const i = info.get(h.programId);
-    return i ? [{ ...i, score: h.score, sameOpd: !!input.opdId && i.leadOpdId === input.opdId, likelyDuplicate: h.score >= DEFAULT_THRESHOLD, services: serviceNames(h.concepts) }] : [];
+    return i ? [{ ...i, score: h.score, sameOpd: !!input.opdId && i.leadOpdId === input.opdId, likelyDuplicate: h.score >= DEFAULT_THRESHOLD, services: serviceNames(h.concepts), apart: apartNames(h.apart) }] : [];
   });
   out.sort((a, b) => Number(a.sameOpd) - Number(b.sameOpd) || b.score - a.score);
   return out.slice(0, limit);
@@ -40,6 +40,12 @@ export function similarPrograms(mp: MasterplanDb, input: { text: string; opdId?:
 function serviceNames(terms: readonly string[]): ServiceName[] {
   const c = concepts();
   return terms.flatMap((t) => { const id = c.id(t); return id ? [{ id, name: c.name(t)!, nameEn: c.nameEn(t)! }] : []; });
+}
+
+/** Why two titles say they are different things, with the services named. */
+function apartNames(r: CoreApart | null): ApartReason | null {
+  if (!r) return null;
+  return r.kind === 'siblings' ? { kind: 'siblings', a: serviceNames(r.a), b: serviceNames(r.b) } : { kind: 'activities', a: [...r.a], b: [...r.b] };
 }
 
 /** Pairs a person has already decided on (not a duplicate, merged, or linked as complementary): never shown again. */
@@ -113,7 +119,7 @@ export function duplicateClusters(mp: MasterplanDb, opts: { limit?: number; thre
   const { scan, groups, score, key } = grouping(mp, opts.threshold ?? DEFAULT_THRESHOLD);
   const shown = groups.slice(0, limit);
   const info = infos(mp, shown.flatMap((g) => g.ids.map((i) => scan.ids[i]!)));
-  const named = programConcepts(mp.db, shown.flatMap((g) => g.ids.map((i) => scan.ids[i]!)));
+  const named = programServices(mp.db, shown.flatMap((g) => g.ids.map((i) => scan.ids[i]!)));
   const clusters = shown.map((g): DuplicateCluster => {
     const programs = g.ids.map((i) => info.get(scan.ids[i]!)).filter((x): x is Info => !!x);
     const pairs = g.ids.flatMap((x, xi) => g.ids.slice(xi + 1).flatMap((y) => {
@@ -125,10 +131,21 @@ export function duplicateClusters(mp: MasterplanDb, opts: { limit?: number; thre
       id: g.ids.map((i) => scan.ids[i]!).sort().join('+'), strength: scan.score[g.top]!, programs,
       pairs: pairs.slice(0, 50), opdCount: new Set(programs.map((p) => p.leadOpdId)).size,
       // the services every member names: why they were grouped, even when their titles share no word
-      services: serviceNames(programs.reduce<string[] | null>((acc, p) => { const c = named.get(p.id) ?? []; return acc === null ? c : acc.filter((x) => c.includes(x)); }, null) ?? []),
+      services: serviceNames(programs.reduce<readonly string[] | null>((acc, p) => { const c = named.get(p.id)?.all ?? []; return acc === null ? c : acc.filter((x) => c.includes(x)); }, null) ?? []),
+      apart: clusterApart(pairs, named),
     };
   });
   return { clusters, total: groups.length };
+}
+
+/** The strongest pair of a cluster whose titles say they are different things, and why (null: none). */
+function clusterApart(pairs: readonly { a: string; b: string }[], named: Map<string, ServiceSets>): DuplicateCluster['apart'] {
+  for (const p of pairs) {
+    const a = named.get(p.a), b = named.get(p.b);
+    const reason = a && b ? apartNames(apartReason(a, b)) : null;
+    if (reason) return { a: p.a, b: p.b, reason };
+  }
+  return null;
 }
 
 interface MergeRecord { survivorId: string; mergedIds: string[]; previousLeadOpdId: string; addedLinks: string[]; removedLinks: string[] }

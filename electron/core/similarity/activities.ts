@@ -5,13 +5,14 @@
  * Of the 1,116 tuning pairs, 16 name different activities; none of them is a duplicate (docs/similarity.md). A title
  * may name several activities; two titles differ only when they have no activity in common. Worked out from the
  * indexed title terms when two programs are compared, so a change here needs no re-indexing. */
+import type { Activity } from '../../../shared/api/schemas';
 import { wordTerms } from './normalize';
 
 /** Each activity by the words that name it, written as a title would have them (analysed like a title below, so that
  * "pelatihan", "bimtek" and "training" all give the same term). Words that name the act, not its object or its
  * product: not "gedung" (a building, which a parking or a licence program may name), not "pelaporan" (its stem is
  * also that of "laporan keuangan"), not "kelas" (a classroom). */
-const ACTIVITY_WORDS: Record<string, string> = {
+const ACTIVITY_WORDS: Record<Activity, string> = {
   training: 'pelatihan bimtek workshop kursus training edukasi sosialisasi literasi',
   data: 'pendataan data survei sensus pemutakhiran database inventarisasi',
   payment: 'pembayaran qris nontunai tunai transaksi',
@@ -22,8 +23,8 @@ const ACTIVITY_WORDS: Record<string, string> = {
   booking: 'booking reservasi pemesanan',
 };
 
-const ACTIVITY_OF = new Map<string, string>();
-for (const [activity, words] of Object.entries(ACTIVITY_WORDS)) for (const word of words.split(' ')) {
+const ACTIVITY_OF = new Map<string, Activity>();
+for (const [activity, words] of Object.entries(ACTIVITY_WORDS) as [Activity, string][]) for (const word of words.split(' ')) {
   // word by word, so that no phrase of the table joins two of them; each must give a term (a stop word would not)
   const terms = wordTerms(word);
   if (terms.length === 0) throw new Error(`activities: "${word}" gives no term`);
@@ -31,13 +32,13 @@ for (const [activity, words] of Object.entries(ACTIVITY_WORDS)) for (const word 
 }
 
 /** The activities that a title's terms name, each once. */
-export function activitiesOf(titleTerms: readonly string[]): string[] {
-  const out: string[] = [];
+export function activitiesOf(titleTerms: readonly string[]): Activity[] {
+  const out: Activity[] = [];
   for (const t of titleTerms) { const a = ACTIVITY_OF.get(t); if (a !== undefined && !out.includes(a)) out.push(a); }
   return out;
 }
 
 /** Whether two titles each name an activity and no activity in common. */
-export function differentActivities(a: readonly string[], b: readonly string[]): boolean {
+export function differentActivities(a: readonly Activity[], b: readonly Activity[]): boolean {
   return a.length > 0 && b.length > 0 && !a.some((x) => b.includes(x));
 }

@@ -1,5 +1,6 @@
 /** The similarity measure (pure): IDF-weighted Dice overlap of term sets, on titles and on title + description,
  * plus a small bonus when dimension or element agree. Chosen and tuned on the labelled pairs (docs/similarity.md). */
+import type { Activity } from '../../../shared/api/schemas';
 import { activitiesOf, differentActivities } from './activities';
 import { conceptParents, isConceptTerm } from './concepts';
 import { WEAK_WORDS } from './normalize';
@@ -134,13 +135,25 @@ export function comparesBodies(title: number, aHasBody: boolean, bHasBody: boole
   return aHasBody && bHasBody && title >= p.minTitle;
 }
 
-export interface ServiceSets { title: readonly string[]; all: readonly string[]; activities: readonly string[] }
+export interface ServiceSets { title: readonly string[]; all: readonly string[]; activities: readonly Activity[] }
 
 /** Whether two programs' titles name sibling services (concepts with a parent in common) and the programs name no
  * service in common, in their titles or descriptions (what the screens show as "same service"). */
 export function siblings(a: ServiceSets, b: ServiceSets): boolean {
   if (a.title.length === 0 || b.title.length === 0 || a.all.some((c) => b.all.includes(c))) return false;
   return a.title.some((c) => { const pa = conceptParents(c); return b.title.some((d) => conceptParents(d).some((x) => pa.includes(x))); });
+}
+
+/** Why two programs' titles say they are different things: the sibling services each title names (birth / death
+ * certificate), or the activities each names (training / building). Shown on the screens beside the lowered score. */
+export type ApartReason = { kind: 'siblings'; a: string[]; b: string[] } | { kind: 'activities'; a: readonly Activity[]; b: readonly Activity[] };
+
+export function apartReason(a: ServiceSets, b: ServiceSets): ApartReason | null {
+  if (siblings(a, b)) {
+    const kin = (x: string, ys: readonly string[]) => { const px = conceptParents(x); return ys.some((y) => conceptParents(y).some((q) => px.includes(q))); };
+    return { kind: 'siblings', a: a.title.filter((x) => kin(x, b.title)), b: b.title.filter((y) => kin(y, a.title)) };
+  }
+  return differentActivities(a.activities, b.activities) ? { kind: 'activities', a: a.activities, b: b.activities } : null;
 }
 
 /** Whether two programs' titles say they are different things: sibling services, or different activities. */

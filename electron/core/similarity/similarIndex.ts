@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { ANALYSIS_VERSION, analyzeProgram } from './analysis';
 import { foldText } from './normalize';
 import { isConceptTerm } from './concepts';
-import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, prepare, scorePrepared, servicesOf, termCount, termIdOf, type DfSource, type MeasureParams, type SimDoc, type Similarity } from './measure';
+import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, apartReason, prepare, scorePrepared, servicesOf, type ApartReason, type ServiceSets, termCount, termIdOf, type DfSource, type MeasureParams, type SimDoc, type Similarity } from './measure';
 import { scanPreparedPairs, type PairList } from './pairScan';
 
 export interface IndexedDoc extends SimDoc {
@@ -150,20 +150,25 @@ export interface SimilarHit {
   programId: string; score: number; title: number; full: number;
   /** The services (concept terms) both name: why two titles with no word in common are similar. */
   concepts: string[];
+  /** Why the titles say they are different things (their score was lowered), if they do. */
+  apart: ApartReason | null;
 }
 
 /** The strongest `limit` hits, each with the services it shares with the query (worked out for those only). */
 function topHits(scored: { doc: IndexedDoc; s: Similarity }[], query: IndexedDoc | SimDoc, limit: number): SimilarHit[] {
-  const q = servicesOf(query).all;
-  return scored.sort((a, b) => b.s.score - a.s.score).slice(0, limit)
-    .map(({ doc, s }) => ({ programId: doc.id, ...s, concepts: servicesOf(doc).all.filter((c) => q.includes(c)) }));
+  const q = servicesOf(query);
+  return scored.sort((a, b) => b.s.score - a.s.score).slice(0, limit).map(({ doc, s }) => {
+    const d = servicesOf(doc);
+    return { programId: doc.id, ...s, concepts: d.all.filter((c) => q.all.includes(c)), apart: apartReason(q, d) };
+  });
 }
 
-/** The services (concept terms) each of these programs names, by program id (programs not in the index: none). */
-export function programConcepts(db: Database.Database, programIds: readonly string[]): Map<string, string[]> {
+/** The services (concept terms) and title activities of each of these programs, by program id (programs not in the
+ * index: none). */
+export function programServices(db: Database.Database, programIds: readonly string[]): Map<string, ServiceSets> {
   const want = new Set(programIds);
-  const out = new Map<string, string[]>();
-  for (const d of similarModel(db).docs.values()) if (want.has(d.id)) out.set(d.id, [...servicesOf(d).all]);
+  const out = new Map<string, ServiceSets>();
+  for (const d of similarModel(db).docs.values()) if (want.has(d.id)) out.set(d.id, servicesOf(d));
   return out;
 }
 

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { SimilarProgram } from '../../../../shared/api/schemas';
 import { DIMENSIONS, labelOf, type Lang } from '../../../../shared/reference';
 import { call } from '../../api/client';
+import { ApartHint } from '../../components/ApartHint';
 import { SameService } from '../../components/SameService';
 
 export const SIMILAR_DEBOUNCE_MS = 120;
@@ -68,6 +69,7 @@ export function SimilarPrograms({ text, opdId, linked, onOpen, onToggleLink }: P
               <Text size="sm" truncate fw={i === 0 ? 600 : 400}>{h.title}</Text>
               <Text size="xs" c="dimmed" truncate>{h.opdAbbr || h.opdName}{h.sameOpd ? ` · ${t('similar.sameOpd')}` : ''} · {labelOf(DIMENSIONS, h.dimension, lang) || '—'}</Text>
               <SameService services={h.services} testId="similar-service" />
+              <ApartHint reason={h.apart} testId="similar-apart" />
             </UnstyledButton>
             {h.likelyDuplicate && <Badge size="xs" color="orange" variant="light">{t('similar.likelyDuplicate')}</Badge>}
             <Progress value={Math.round(h.score * 100)} w={70} size="md" color={h.likelyDuplicate ? 'orange' : 'gray'} aria-label={t('similar.score', { pct: Math.round(h.score * 100) })} title={t('similar.score', { pct: Math.round(h.score * 100) })} />

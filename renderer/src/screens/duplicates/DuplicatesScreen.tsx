@@ -10,6 +10,7 @@ import { CLUSTERS_MAX, CLUSTERS_PAGE } from '../../../../shared/api/operations';
 import { DIMENSIONS, labelOf, type Lang } from '../../../../shared/reference';
 import { call } from '../../api/client';
 import { notifyError, notifyInfo } from '../../components/notify';
+import { ApartHint } from '../../components/ApartHint';
 import { SameService } from '../../components/SameService';
 import { useApp } from '../../store/app';
 import { ProgramDrawer } from './ProgramDrawer';
@@ -55,6 +56,10 @@ function ClusterCard({ cluster, onOpen, onDone }: { cluster: DuplicateCluster; o
         </Group>
       </Group>
       <SameService services={cluster.services} testId="dup-service" mt={-4} mb={6} />
+      {cluster.apart && (
+        <ApartHint reason={cluster.apart.reason} testId="dup-apart" mt={-4} mb={6}
+          between={cluster.programs.length > 2 ? [cluster.apart.a, cluster.apart.b].map((id) => cluster.programs.find((p) => p.id === id)?.title ?? '').join(' / ') : undefined} />
+      )}
       <Radio.Group value={survivor} onChange={setSurvivor}>
         <Stack gap={4}>
           {cluster.programs.map((p) => (

@@ -1,0 +1,47 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderUi } from './render';
+
+/** The real backend (test/helpers/realBackend.ts) behind the real transport's interface; see similarWarning.test.tsx. */
+interface Backend {
+  call(name: string, input: unknown): Promise<unknown>;
+  opdId(abbr: string): string;
+  createProgram(fields: { leadOpdId: string; title: string; element?: string }): string;
+  presentationOf(opdId: string): Promise<string>;
+}
+const backendModule = '../helpers/realBackend';
+const backend = ((await import(/* @vite-ignore */ backendModule)) as { createRealBackend(): Backend }).createRealBackend();
+vi.mock('../../renderer/src/api/client', () => ({
+  call: vi.fn(async (name: string, input: unknown) => backend.call(name, input)),
+  ApiError: class ApiError extends Error {},
+  onEvent: () => () => {},
+}));
+
+const { DuplicatesScreen } = await import('../../renderer/src/screens/duplicates/DuplicatesScreen');
+const { QuickAddForm } = await import('../../renderer/src/screens/capture/QuickAddForm');
+
+describe('why two look-alike programs were scored lower', () => {
+  it('the review card and the as-you-type list say which activities set the titles apart; a plain duplicate says nothing', async () => {
+    const dkis = backend.opdId('DKIS'), dinkes = backend.opdId('Dinkes'), rsud = backend.opdId('RSUD Wangaya');
+    const training = backend.createProgram({ leadOpdId: dkis, title: 'Pelatihan Operator Command Center Kota Denpasar' });
+    backend.createProgram({ leadOpdId: dinkes, title: 'Renovasi Gedung Command Center Kota Denpasar' });
+    backend.createProgram({ leadOpdId: dinkes, title: 'Aplikasi Antrian Online Puskesmas' });
+    backend.createProgram({ leadOpdId: rsud, title: 'Sistem Antrean Daring Puskesmas' });
+
+    const view = renderUi(<DuplicatesScreen />);
+    await waitFor(() => expect(screen.getAllByTestId('dup-cluster').length).toBe(2), { timeout: 10_000 });
+    const [cc, queue] = ['Pelatihan Operator', 'Antrian Online'].map((w) => screen.getAllByTestId('dup-cluster').find((c) => c.textContent!.includes(w))!);
+    expect(within(cc!).getByTestId('dup-apart').textContent).toMatch(/^Kegiatan berbeda: (pelatihan \/ renovasi\/konstruksi|renovasi\/konstruksi \/ pelatihan) — skor diturunkan, mungkin saling melengkapi$/);
+    expect(within(cc!).getByTestId('dup-apart').getAttribute('title')).toMatch(/dibagi dua/);
+    expect(within(queue!).queryByTestId('dup-apart')).toBeNull();
+    view.unmount();
+
+    renderUi(<QuickAddForm opdId={dinkes} presentationId={await backend.presentationOf(dinkes)} onAdded={() => {}} onOpenSimilar={() => {}} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('qa-title'));
+    await user.keyboard('Renovasi Ruang Command Center Kota Denpasar');
+    const item = await waitFor(() => screen.getAllByTestId('similar-item').find((i) => i.getAttribute('data-program-id') === training)!, { timeout: 3000 });
+    expect(within(item).getByTestId('similar-apart').textContent).toBe('Kegiatan berbeda: renovasi/konstruksi / pelatihan — skor diturunkan, mungkin saling melengkapi');
+  }, 60_000);
+});
