@@ -9,7 +9,7 @@ import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, DfTable, similarity, type MeasurePar
 import { DEMO_PROGRAMS } from '../../electron/core/demo/demoData';
 
 interface Text { title: string; description?: string }
-interface Pair { a: Text; b: Text; label: 'duplicate' | 'related' | 'unrelated'; topic: string; split: 'tune' | 'heldout' | 'fresh'; set: 'first' | 'blind' | 'fresh1' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh7' | 'fresh8' | 'fresh9' | 'fresh10' }
+interface Pair { a: Text; b: Text; label: 'duplicate' | 'related' | 'unrelated'; topic: string; split: 'tune' | 'heldout' | 'fresh'; set: 'first' | 'blind' | 'fresh1' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh7' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11' | 'fresh12' | 'fresh13' | 'fresh14' | 'fresh15' | 'fresh16' }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 function load(file: string, set: Pair['set']): Pair[] {
@@ -36,10 +36,16 @@ export const PAIRS: Pair[] = [
   ...load('similarity-pairs-fresh4.json', 'fresh4').map((p) => ({ ...p, split: 'tune' as const })),
   ...load('similarity-pairs-fresh5.json', 'fresh5').map((p) => ({ ...p, split: 'tune' as const })),
   ...load('similarity-pairs-fresh6.json', 'fresh6').map((p) => ({ ...p, split: 'tune' as const })),
-  ...load('similarity-pairs-fresh7.json', 'fresh7').map((p) => ({ ...p, split: 'fresh' as const })),
-  ...load('similarity-pairs-fresh8.json', 'fresh8').map((p) => ({ ...p, split: 'fresh' as const })),
-  ...load('similarity-pairs-fresh9.json', 'fresh9').map((p) => ({ ...p, split: 'fresh' as const })),
-  ...load('similarity-pairs-fresh10.json', 'fresh10').map((p) => ({ ...p, split: 'fresh' as const })),
+  ...load('similarity-pairs-fresh7.json', 'fresh7').map((p) => ({ ...p, split: 'tune' as const })),
+  ...load('similarity-pairs-fresh8.json', 'fresh8').map((p) => ({ ...p, split: 'tune' as const })),
+  ...load('similarity-pairs-fresh9.json', 'fresh9').map((p) => ({ ...p, split: 'tune' as const })),
+  ...load('similarity-pairs-fresh10.json', 'fresh10').map((p) => ({ ...p, split: 'tune' as const })),
+  ...load('similarity-pairs-fresh15.json', 'fresh15').map((p) => ({ ...p, split: 'tune' as const })),
+  ...load('similarity-pairs-fresh16.json', 'fresh16').map((p) => ({ ...p, split: 'tune' as const })),
+  ...load('similarity-pairs-fresh11.json', 'fresh11').map((p) => ({ ...p, split: 'fresh' as const })),
+  ...load('similarity-pairs-fresh12.json', 'fresh12').map((p) => ({ ...p, split: 'fresh' as const })),
+  ...load('similarity-pairs-fresh13.json', 'fresh13').map((p) => ({ ...p, split: 'fresh' as const })),
+  ...load('similarity-pairs-fresh14.json', 'fresh14').map((p) => ({ ...p, split: 'fresh' as const })),
 ];
 
 function doc(t: Text): SimDoc {
@@ -132,7 +138,7 @@ export function qualityReport(): QualityReport {
 export function printQuality(out: (s: string) => void = console.log): QualityReport {
   const r = qualityReport();
   const f = (x: number) => x.toFixed(3);
-  out(`similarity quality: ${r.pairs} labelled pairs (first set, first to sixth fresh sets all tuning; blind set: ${r.heldout} of ${r.heldout * 2} held out; seventh to tenth fresh sets: ${r.fresh}); default threshold ${r.threshold}`);
+  out(`similarity quality: ${r.pairs} labelled pairs (first set, first to tenth, fifteenth and sixteenth fresh sets all tuning; blind set: ${r.heldout} of ${r.heldout * 2} held out; eleventh to fourteenth fresh sets: ${r.fresh}); default threshold ${r.threshold}`);
   out(`  held-out: precision ${f(r.heldoutAt.precision)}  recall ${f(r.heldoutAt.recall)}  (tp ${r.heldoutAt.tp}, fp ${r.heldoutAt.fp}, fn ${r.heldoutAt.fn})  goal ≥ 0.90 / ≥ 0.85`);
   out(`            of the flagged held-out pairs, ${f(r.heldoutWorthReview)} are duplicates or related programs (merge or complementary)`);
   out(`  fresh:    precision ${f(r.freshAt.precision)}  recall ${f(r.freshAt.recall)}  (tp ${r.freshAt.tp}, fp ${r.freshAt.fp}, fn ${r.freshAt.fn}); ${f(r.freshWorthReview)} of the flagged pairs are duplicates or related`);

@@ -219,7 +219,7 @@ describe('rembuk similar / duplicates', () => {
     expect(hits.length).toBe(3);
     // the two complaint programs of the demo first, each naming the service they share with the text
     expect(hits.slice(0, 2).map((h) => h.title).sort()).toEqual(['Aplikasi Pengaduan Masyarakat Terpadu', 'Sistem Aduan Warga Online Kecamatan']);
-    for (const h of hits.slice(0, 2)) expect(h.services.map((x) => x.name)).toEqual(['Pengaduan masyarakat online (SP4N-LAPOR!)']);
+    for (const h of hits.slice(0, 2)) expect(h.services.map((x) => x.name)).toEqual(['Pengaduan masyarakat online (kanal pengaduan daerah)']);
     expect(hits[0]!.score).toBeGreaterThan(hits[2]!.score);
     expect(run(['similar', db, 'Bank Sampah']).stdout).toMatch(/%\tDLHK\tBank Sampah Digital/);
     const dup = JSON.parse(run(['duplicates', db, '--json']).stdout) as { strength: number; programs: { title: string }[] }[];
