@@ -9,7 +9,7 @@ import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, DfTable, similarity, type MeasurePar
 import { DEMO_PROGRAMS } from '../../electron/core/demo/demoData';
 
 interface Text { title: string; description?: string }
-interface Pair { a: Text; b: Text; label: 'duplicate' | 'related' | 'unrelated'; topic: string; split: 'tune' | 'heldout' | 'fresh'; set: 'first' | 'blind' | 'fresh1' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh7' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11' | 'fresh12' | 'fresh13' | 'fresh14' | 'fresh15' | 'fresh16' }
+interface Pair { a: Text; b: Text; label: 'duplicate' | 'related' | 'unrelated'; topic: string; split: 'tune' | 'heldout' | 'fresh'; set: 'first' | 'blind' | 'fresh1' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh7' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11' | 'fresh12' | 'fresh13' | 'fresh14' | 'fresh15' | 'fresh16' | 'fresh17' | 'fresh18' | 'fresh19' | 'fresh20' }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 function load(file: string, set: Pair['set']): Pair[] {
@@ -42,6 +42,10 @@ export const PAIRS: Pair[] = [
   ...load('similarity-pairs-fresh10.json', 'fresh10').map((p) => ({ ...p, split: 'tune' as const })),
   ...load('similarity-pairs-fresh15.json', 'fresh15').map((p) => ({ ...p, split: 'tune' as const })),
   ...load('similarity-pairs-fresh16.json', 'fresh16').map((p) => ({ ...p, split: 'tune' as const })),
+  ...load('similarity-pairs-fresh17.json', 'fresh17').map((p) => ({ ...p, split: 'tune' as const })),
+  ...load('similarity-pairs-fresh18.json', 'fresh18').map((p) => ({ ...p, split: 'tune' as const })),
+  ...load('similarity-pairs-fresh19.json', 'fresh19').map((p) => ({ ...p, split: 'tune' as const })),
+  ...load('similarity-pairs-fresh20.json', 'fresh20').map((p) => ({ ...p, split: 'tune' as const })),
   ...load('similarity-pairs-fresh11.json', 'fresh11').map((p) => ({ ...p, split: 'fresh' as const })),
   ...load('similarity-pairs-fresh12.json', 'fresh12').map((p) => ({ ...p, split: 'fresh' as const })),
   ...load('similarity-pairs-fresh13.json', 'fresh13').map((p) => ({ ...p, split: 'fresh' as const })),
@@ -138,7 +142,7 @@ export function qualityReport(): QualityReport {
 export function printQuality(out: (s: string) => void = console.log): QualityReport {
   const r = qualityReport();
   const f = (x: number) => x.toFixed(3);
-  out(`similarity quality: ${r.pairs} labelled pairs (first set, first to tenth, fifteenth and sixteenth fresh sets all tuning; blind set: ${r.heldout} of ${r.heldout * 2} held out; eleventh to fourteenth fresh sets: ${r.fresh}); default threshold ${r.threshold}`);
+  out(`similarity quality: ${r.pairs} labelled pairs (first set, first to tenth and fifteenth to twentieth fresh sets all tuning; blind set: ${r.heldout} of ${r.heldout * 2} held out; eleventh to fourteenth fresh sets: ${r.fresh}); default threshold ${r.threshold}`);
   out(`  held-out: precision ${f(r.heldoutAt.precision)}  recall ${f(r.heldoutAt.recall)}  (tp ${r.heldoutAt.tp}, fp ${r.heldoutAt.fp}, fn ${r.heldoutAt.fn})  goal ≥ 0.90 / ≥ 0.85`);
   out(`            of the flagged held-out pairs, ${f(r.heldoutWorthReview)} are duplicates or related programs (merge or complementary)`);
   out(`  fresh:    precision ${f(r.freshAt.precision)}  recall ${f(r.freshAt.recall)}  (tp ${r.freshAt.tp}, fp ${r.freshAt.fp}, fn ${r.freshAt.fn}); ${f(r.freshWorthReview)} of the flagged pairs are duplicates or related`);
