@@ -27,8 +27,10 @@ import { translator } from '../../shared/i18n';
 import { duplicateClusters, similarPrograms } from '../core/services/duplicates';
 
 /** Why two programs' titles say they are different things, as a trailing column ("" when they do not). */
-function apartText(reason: ApartReason | null, lang: Lang): string {
-  return reason ? `\t[${apartSentence(reason, translator(lang), lang)}]` : '';
+function apartText(reason: ApartReason | null, lang: Lang, between?: [string, string]): string {
+  if (!reason) return '';
+  const t = translator(lang);
+  return `\t[${apartSentence(reason, t, lang)}${between ? ` (${t('similar.apartBetween', { a: between[0], b: between[1] })})` : ''}]`;
 }
 
 /** The services two programs share, as a trailing column ("" when none). */
@@ -117,7 +119,7 @@ export function run(argv: string[], out: (s: string) => void = (s) => process.st
           const { clusters } = duplicateClusters(mp);
           if (values.json) out(JSON.stringify(clusters.map((c) => ({ strength: Math.round(c.strength * 1000) / 1000, programs: c.programs.map((p) => ({ id: p.id, title: p.title, opd: p.opdAbbr || p.opdName })), services: c.services, apart: c.apart })), null, 2));
           else if (clusters.length === 0) out(lang === 'en' ? 'No likely duplicates.' : 'Tidak ada kemungkinan duplikat.');
-          else for (const c of clusters) out(`${Math.round(c.strength * 100)}%\t${c.programs.map((p) => `${p.opdAbbr || p.opdName}: ${p.title}`).join('  |  ')}${serviceText(c.services, lang)}${apartText(c.apart?.reason ?? null, lang)}`);
+          else for (const c of clusters) out(`${Math.round(c.strength * 100)}%\t${c.programs.map((p) => `${p.opdAbbr || p.opdName}: ${p.title}`).join('  |  ')}${serviceText(c.services, lang)}${apartText(c.apart?.reason ?? null, lang, c.apart ? [c.programs.find((p) => p.id === c.apart!.a)?.title ?? '', c.programs.find((p) => p.id === c.apart!.b)?.title ?? ''] : undefined)}`);
         }
       } finally { mp.close(); }
       return 0;

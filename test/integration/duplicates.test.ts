@@ -222,6 +222,11 @@ describe('rembuk similar / duplicates', () => {
     for (const h of hits.slice(0, 2)) expect(h.services.map((x) => x.name)).toEqual(['Pengaduan masyarakat online (kanal pengaduan daerah)']);
     expect(hits[0]!.score).toBeGreaterThan(hits[2]!.score);
     expect(run(['similar', db, 'Bank Sampah']).stdout).toMatch(/%\tDLHK\tBank Sampah Digital/);
+    // why a look-alike was scored lower, as a trailing column and in the JSON
+    expect(run(['similar', db, 'Pendataan Mangrove dan Ekowisata Pesisir']).stdout)
+      .toMatch(/\tRehabilitasi Mangrove dan Ekowisata Pesisir\t.*\[Kegiatan berbeda: pendataan vs renovasi atau konstruksi — skor diturunkan, mungkin saling melengkapi\]/);
+    const mangrove = JSON.parse(run(['similar', db, 'Pendataan Mangrove dan Ekowisata Pesisir', '--json']).stdout) as { title: string; apart: unknown }[];
+    expect(mangrove.find((h) => h.title === 'Rehabilitasi Mangrove dan Ekowisata Pesisir')?.apart).toEqual({ kind: 'activities', a: ['data'], b: ['building'] });
     const dup = JSON.parse(run(['duplicates', db, '--json']).stdout) as { strength: number; programs: { title: string }[] }[];
     expect(dup.some((c) => c.programs.some((p) => p.title === 'E-Parkir') && c.programs.some((p) => p.title === 'Parkir Elektronik Non Tunai'))).toBe(true);
     expect(run(['similar', db]).status).toBe(2);
@@ -265,6 +270,13 @@ describe('duplicate operations through the API: refusals in a sentence, nothing 
     expect(merged.ok).toBe(true);
     const map = await api('synergy.map', {});
     expect(map.ok && (map.data as { cells: { shared: number }[] }).cells).toEqual([expect.objectContaining({ shared: 1, complementary: 0 })]);
+    // a reason for a lowered score passes the contract too, as a match and on a review card
+    const training = createProgram(mp, { leadOpdId: opd(mp, 'DKIS'), title: 'Pelatihan Operator Command Center Kota Denpasar' });
+    createProgram(mp, { leadOpdId: opd(mp, 'Dinkes'), title: 'Renovasi Gedung Command Center Kota Denpasar' });
+    const typed = await api('similar.query', { text: 'Renovasi Gedung Command Center Kota Denpasar', limit: 3 });
+    expect(typed.ok && (typed.data as { id: string; apart: unknown }[]).find((x) => x.id === training.id)?.apart).toEqual({ kind: 'activities', a: ['building'], b: ['training'] });
+    const clusters = await api('duplicates.clusters', {});
+    expect(clusters.ok && (clusters.data as { clusters: { apart: { reason: { kind: string } } | null }[] }).clusters.map((c) => c.apart?.reason.kind)).toContain('activities');
     ws.close();
   });
 });

@@ -22,7 +22,8 @@ describe('duplicate finder quality on the labelled pairs', () => {
     expect(r.freshAt.precision).toBeGreaterThanOrEqual(0.78); // the matcher at the start of the session: 0.781 / 0.797
     expect(r.freshAt.recall).toBeGreaterThanOrEqual(0.82);
     expect(r.freshWorthReview).toBeGreaterThanOrEqual(0.95);
-    // the labels are reliable: a second annotator, blind to them, gives the same duplicate / not answer almost always
+    // the labels are consistent: a second annotator (the same kind of AI assistant, never shown them) gives the same
+    // duplicate / not answer almost always (not proof that a person would)
     expect(r.secondAnnotator.pairs).toBe(960);
     expect(r.secondAnnotator.sameDuplicate).toBeGreaterThanOrEqual(0.99);
     // the held-out half and the fresh sets are blind: their pairs are never listed, only counted

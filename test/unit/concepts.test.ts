@@ -112,3 +112,18 @@ describe('the catalogue Rembuk ships', () => {
     expect(catalogue.parents(conceptsOf('CCTV Kota Terintegrasi')[0]!).length).toBe(2);
   });
 });
+
+describe('services of a description', () => {
+  const ids = (title: string, description: string | null) => analyzeProgram(title, description).title.filter(isConceptTerm).map((t) => concepts().id(t));
+  const many = 'Pengaduan masyarakat online, early warning system banjir, antrean online puskesmas dan parkir elektronik tepi jalan.';
+  it('a title that names no service takes those its description names, up to three; a brand title takes them all', () => {
+    expect(ids('Ngadu Ka Bupati Sekarang', 'Kanal WhatsApp tempat warga menyampaikan pengaduan masyarakat kepada OPD.')).toEqual(['aduan.pengaduan']);
+    expect(ids('Ngadu Ka Bupati Sekarang', null)).toEqual([]);
+    // a description that names more lists what the program touches, not what it is
+    expect(ids('Unggulan Bupati Sigap Bersama Rakyat Desa', many)).toEqual([]);
+    // a name of at most two words (weak words aside) says nothing by itself: its description says what it is
+    expect(ids('Lapak Dulur', many).length).toBeGreaterThan(3);
+    // a title that names a service keeps its own
+    expect(ids('EWS Banjir Kota', 'Pengaduan masyarakat online lewat WhatsApp.')).toEqual(['bencana.ews-banjir']);
+  });
+});

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import id from '../../shared/i18n/id.json';
 import en from '../../shared/i18n/en.json';
 import { ERROR_CODES } from '../../shared/errors';
+import { Activity } from '../../shared/api/schemas';
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -23,10 +24,13 @@ describe('translations', () => {
   it('every literal key the UI asks for exists', () => {
     const all = new Set(keys(id));
     const missing: string[] = [];
-    for (const f of files(path.resolve('renderer/src'))) {
+    for (const f of [...files(path.resolve('renderer/src')), ...files(path.resolve('shared')), ...files(path.resolve('electron/cli'))]) {
       for (const m of fs.readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) if (!all.has(m[1]!)) missing.push(`${path.basename(f)}: ${m[1]}`);
     }
     expect(missing).toEqual([]);
+  });
+  it('every activity that can set two titles apart has a name in both languages', () => {
+    for (const a of Activity.options) for (const lang of [id, en]) expect((lang as { activity: Record<string, string> }).activity[a], a).toBeTruthy();
   });
   it('the UI has no hard-coded Indonesian sentences outside the translation files', () => {
     const suspicious: string[] = [];

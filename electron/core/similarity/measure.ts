@@ -156,9 +156,10 @@ export function apartReason(a: ServiceSets, b: ServiceSets): ApartReason | null 
   return differentActivities(a.activities, b.activities) ? { kind: 'activities', a: a.activities, b: b.activities } : null;
 }
 
-/** Whether two programs' titles say they are different things: sibling services, or different activities. */
+/** Whether two programs' titles say they are different things: sibling services, or different activities (the one
+ * condition: the reason shown is the reason the score was lowered). */
 export function apart(a: ServiceSets, b: ServiceSets): boolean {
-  return siblings(a, b) || differentActivities(a.activities, b.activities);
+  return apartReason(a, b) !== null;
 }
 
 /** The score from its parts: the title overlap, the title + description overlap (null when not compared), and whether

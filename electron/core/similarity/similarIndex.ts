@@ -155,11 +155,11 @@ export interface SimilarHit {
 }
 
 /** The strongest `limit` hits, each with the services it shares with the query (worked out for those only). */
-function topHits(scored: { doc: IndexedDoc; s: Similarity }[], query: IndexedDoc | SimDoc, limit: number): SimilarHit[] {
+function topHits(scored: { doc: IndexedDoc; s: Similarity }[], query: IndexedDoc | SimDoc, limit: number, params: MeasureParams = DEFAULT_PARAMS): SimilarHit[] {
   const q = servicesOf(query);
   return scored.sort((a, b) => b.s.score - a.s.score).slice(0, limit).map(({ doc, s }) => {
     const d = servicesOf(doc);
-    return { programId: doc.id, ...s, concepts: d.all.filter((c) => q.all.includes(c)), apart: apartReason(q, d) };
+    return { programId: doc.id, ...s, concepts: d.all.filter((c) => q.all.includes(c)), apart: params.apart < 1 ? apartReason(q, d) : null };
   });
 }
 
@@ -204,7 +204,7 @@ export function querySimilar(db: Database.Database, text: string, opts: QueryOpt
     const s = scorePrepared(pq, prepare(model, d, params), params);
     if (s.score >= (opts.minScore ?? 0.15)) scored.push({ doc: d, s });
   }
-  return topHits(scored, q, opts.limit ?? 10);
+  return topHits(scored, q, opts.limit ?? 10, params);
 }
 
 /** The reference for the benchmark: the same measure over every program, no index. */

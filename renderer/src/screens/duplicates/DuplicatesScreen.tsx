@@ -17,6 +17,8 @@ import { ProgramDrawer } from './ProgramDrawer';
 
 type Mode = 'idle' | 'merge' | 'complementary';
 
+const titleOf = (cluster: DuplicateCluster, id: string): string => cluster.programs.find((p) => p.id === id)?.title ?? '';
+
 function ClusterCard({ cluster, onOpen, onDone }: { cluster: DuplicateCluster; onOpen(id: string): void; onDone(): void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -58,7 +60,7 @@ function ClusterCard({ cluster, onOpen, onDone }: { cluster: DuplicateCluster; o
       <SameService services={cluster.services} testId="dup-service" mt={-4} mb={6} />
       {cluster.apart && (
         <ApartHint reason={cluster.apart.reason} testId="dup-apart" mt={-4} mb={6}
-          between={cluster.programs.length > 2 ? [cluster.apart.a, cluster.apart.b].map((id) => cluster.programs.find((p) => p.id === id)?.title ?? '').join(' / ') : undefined} />
+          between={cluster.programs.length > 2 ? [titleOf(cluster, cluster.apart.a), titleOf(cluster, cluster.apart.b)] : undefined} />
       )}
       <Radio.Group value={survivor} onChange={setSurvivor}>
         <Stack gap={4}>
