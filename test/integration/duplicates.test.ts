@@ -38,6 +38,14 @@ describe('Indonesian-aware analysis', () => {
     expect(wordTerms('Layanan Pemadam Kebakaran')).toContain('bakar');
     expect(wordTerms('Pengembangan Program Peningkatan Perizinan')).toEqual(['izin']);
     expect(wordTerms('Pengaduan')).toEqual(wordTerms('aduan'));
+    // regional and colloquial words, English and synonyms (the phrase table's later groups); "kali" alone stays "times"
+    expect(wordTerms('Posyandu Usila')).toEqual(wordTerms('Posyandu Lansia'));
+    expect(wordTerms('Qanun KTR')).toEqual(wordTerms('Perda KTR'));
+    expect(wordTerms('Pelatihan Kuwu')).toEqual(expect.arrayContaining(wordTerms('Pelatihan Kades')));
+    expect(wordTerms('Resik Kali')).toEqual(expect.arrayContaining(wordTerms('Bersih Sungai')));
+    expect(wordTerms('Pengawasan dua kali seminggu')).not.toContain(wordTerms('sungai')[0]);
+    expect(wordTerms('Kelas Maya SMP')).toContain(wordTerms('E-Learning')[0]);
+    expect(wordTerms('Layanan 119')).toContain(wordTerms('PSC 119')[0]);
   });
 });
 

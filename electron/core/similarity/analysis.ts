@@ -17,8 +17,8 @@ export function analyzeProgram(title: string | null | undefined, description: st
   if (words.length === 0) return { title: [], body: [] };
   const bodyWords = wordTerms(description, maxBody);
   // a name that says nothing by itself (a brand: "Lapak Dulur", "e-Damkar") is explained by its description, and so is
-  // a longer title that names no service ("Ngadu Ka Bupati": "Kanal WhatsApp dan Instagram tempat warga menyampaikan
-  // keluhan …"), unless its description names many; a title that names a service keeps its own (descriptions mention other
+  // a longer title that names no service ("Bupati Sigap Melayani Rakyat": "Kanal WhatsApp tempat warga menyampaikan
+  // pengaduan …"), unless its description names many; a title that names a service keeps its own (descriptions mention other
   // services in passing: "… terintegrasi dengan …")
   const own = conceptTerms(words);
   let services = own;
