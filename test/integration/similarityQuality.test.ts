@@ -9,18 +9,17 @@ describe('duplicate finder quality on the labelled pairs', () => {
     expect(r.heldoutAt.tp + r.heldoutAt.fn).toBe(PAIRS.filter((p) => p.split === 'heldout' && p.label === 'duplicate').length);
     // the curve is monotone in recall
     for (let i = 1; i < r.curve.length; i++) expect(r.curve[i]!.recall).toBeLessThanOrEqual(r.curve[i - 1]!.recall);
-    // floors a little below the current figures (held-out 0.900 / 0.926 / 1.0; tune 0.837 / 0.899; the eleventh to
-    // fourteenth fresh sets, measured before this round's last changes, 0.809 / 0.849 / 0.973), so that a regression of
-    // the matcher fails CI
-    expect(r.heldoutAt.precision).toBeGreaterThanOrEqual(0.87);
+    // floors a little below the current figures (held-out 0.928 / 0.941 / 1.0; tune 0.848 / 0.934; the eleventh to
+    // fourteenth fresh sets 0.853 / 0.862 / 0.972), so that a regression of the matcher fails CI
+    expect(r.heldoutAt.precision).toBeGreaterThanOrEqual(0.9);
     expect(r.heldoutAt.recall).toBeGreaterThanOrEqual(0.9);
     expect(r.heldoutWorthReview).toBeGreaterThanOrEqual(0.95);
-    expect(r.tuneAt.precision).toBeGreaterThanOrEqual(0.82);
-    expect(r.tuneAt.recall).toBeGreaterThanOrEqual(0.88);
+    expect(r.tuneAt.precision).toBeGreaterThanOrEqual(0.83);
+    expect(r.tuneAt.recall).toBeGreaterThanOrEqual(0.91);
     expect(r.fresh).toBeGreaterThanOrEqual(960);
     expect(r.freshBySet.map((b) => b.set)).toEqual(['fresh11', 'fresh12', 'fresh13', 'fresh14']);
-    expect(r.freshAt.precision).toBeGreaterThanOrEqual(0.78); // the matcher at the start of the session: 0.781 / 0.797
-    expect(r.freshAt.recall).toBeGreaterThanOrEqual(0.82);
+    expect(r.freshAt.precision).toBeGreaterThanOrEqual(0.83); // the matcher at the start of the round: 0.781 / 0.797
+    expect(r.freshAt.recall).toBeGreaterThanOrEqual(0.84);
     expect(r.freshWorthReview).toBeGreaterThanOrEqual(0.95);
     // the labels are consistent: a second annotator (the same kind of AI assistant, never shown them) gives the same
     // duplicate / not answer almost always (not proof that a person would)
