@@ -17,7 +17,7 @@ export function ApartHint({ reason, between, testId, ...props }: { reason: Apart
   const pair = between ? ` (${t('similar.apartBetween', { a: between[0], b: between[1] })})` : '';
   return (
     <>
-      <Text size="xs" c="grape.8" truncate title={`${text}${pair}\n${t('similar.apartHint')}`} aria-describedby={hintId} data-testid={testId} {...props}>
+      <Text size="xs" c="grape.8" lineClamp={2} title={`${text}${pair}\n${t('similar.apartHint')}`} aria-describedby={hintId} data-testid={testId} {...props}>
         {text}{pair}
       </Text>
       <span id={hintId} hidden>{t('similar.apartHint')}</span>
