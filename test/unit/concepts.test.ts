@@ -66,6 +66,22 @@ describe('concept catalogue', () => {
     expect(t.terms(wordTerms('CCTV Analitik')).map((x) => t.name(x)).sort()).toEqual(['CCTV analitik', 'Jaringan CCTV kota']);
   });
 
+  it('a narrower service overrides the broader one it names: the two programs become siblings, kept apart', () => {
+    const c = compileConcepts([
+      { id: 'hukum.jdih', parent: 'hukum.jdih', name: 'JDIH', match: [['jdih|jaringan dokumentasi informasi hukum']] },
+      { id: 'hukum.jdih-desa', parent: 'hukum.jdih', name: 'JDIH desa', match: [['jdih|peraturan desa', 'desa|kelurahan']], overrides: ['hukum.jdih'] },
+    ]);
+    const ids = (t: string) => c.terms(wordTerms(t)).map((x) => c.id(x));
+    expect(ids('JDIH Kabupaten')).toEqual(['hukum.jdih']);
+    expect(ids('JDIH Desa')).toEqual(['hukum.jdih-desa']);
+    expect(ids('Publikasi Peraturan Desa Online')).toEqual(['hukum.jdih-desa']);
+    expect(c.overrides).toBe(1);
+    const sets = (t: string) => ({ title: c.terms(wordTerms(t)), all: c.terms(wordTerms(t)), activities: [] });
+    // siblings() asks the shipped catalogue for parents, so check the parents here
+    expect(c.parents(c.term('hukum.jdih-desa')!)).toEqual(c.parents(c.term('hukum.jdih')!));
+    expect(sets('JDIH Desa').title.some((x) => sets('JDIH Kabupaten').title.includes(x))).toBe(false);
+    expect(() => compileConcepts([{ id: 'a.b', parent: 'a', name: 'x', match: [['x']], overrides: ['a.missing'] }])).toThrow(/overrides unknown a\.missing/);
+  });
   it('two concepts may not share a term', () => {
     expect(() => compileConcepts([
       { id: 'a.b-c', parent: 'a', name: 'x', match: [['banjir']] },

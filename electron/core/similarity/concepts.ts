@@ -7,7 +7,13 @@
 import catalogue from './concepts.json';
 import { CONCEPT_PREFIX as PREFIX, droppedWords, wordTerms } from './normalize';
 
-export interface ConceptEntry { id: string; parent: string; name: string; name_en?: string; match: string[][] }
+export interface ConceptEntry {
+  id: string; parent: string; name: string; name_en?: string; match: string[][];
+  /** Broader services this one stands for a narrower version of: when both fire, only this one counts ("JDIH Desa" is
+   * the village's legal database, not the regency's JDIH as well). A rule cannot say "not desa"; this is how the
+   * catalogue says it. Usually siblings (same parent), so that the two programs are kept apart. */
+  overrides?: string[];
+}
 
 /** Concept terms start with a prefix that no word term has (normalize.ts); FTS5 keeps them as one token. */
 export function isConceptTerm(term: string): boolean { return term.startsWith(PREFIX); }
@@ -36,6 +42,8 @@ export interface ConceptMatcher {
   narrowedAlternatives: string[]; droppedRules: string[];
   /** Concepts written twice under two sectors, each listed as "its name = the name of the one it became". */
   merged: string[];
+  /** How many narrower services override a broader one. */
+  overrides: number;
 }
 
 export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatcher {
@@ -87,6 +95,8 @@ export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatche
     }
     return true;
   };
+  /** Broader services each service overrides (filled in once merges are known). */
+  const overridden = new Map<string, string[]>();
   const match = (words: readonly string[]) => {
     const has = new Set(words);
     const out: string[] = [];
@@ -94,7 +104,9 @@ export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatche
       const rules = byAnchor.get(w);
       if (rules) for (const r of rules) if (!out.includes(r.term) && fires(r, has)) out.push(r.term);
     }
-    return out;
+    if (overridden.size === 0 || out.length < 2) return out;
+    const dropped = new Set(out.flatMap((t) => overridden.get(t) ?? []));
+    return dropped.size === 0 ? out : out.filter((t) => !dropped.has(t));
   };
   // One service written twice, under two sectors (the catalogue was written by sector: "Jaringan CCTV kota" and "CCTV
   // pemantauan publik"): each one's name fires the other. Such concepts become one (the first written), so that a
@@ -117,8 +129,18 @@ export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatche
     }
   }
   for (const r of rules) r.term = root(r.term);
+  let overrides = 0;
+  for (const c of entries) for (const id of c.overrides ?? []) {
+    const broad = conceptTerm(id);
+    if (!info.has(broad)) throw new Error(`concept catalogue: ${c.id} overrides unknown ${id}`);
+    const narrow = root(conceptTerm(c.id)), wide = root(broad);
+    if (narrow === wide) continue; // merged into one: nothing to override
+    const list = overridden.get(narrow) ?? [];
+    if (!list.includes(wide)) { list.push(wide); overrides++; }
+    overridden.set(narrow, list);
+  }
   return {
-    ...m,
+    ...m, overrides,
     terms: match,
     parents: (term) => info.get(term)?.parents ?? [],
     id: (term) => info.get(term)?.id,
@@ -133,7 +155,7 @@ let compiled: ConceptMatcher | undefined;
 /** The catalogue that Rembuk uses, compiled on first use (about 0.5 s: every alternative is analysed). */
 export function concepts(): ConceptMatcher { return (compiled ??= compileConcepts(entries)); }
 /** What the concept analysis depends on, for the analysis fingerprint. */
-export const CONCEPT_INPUTS = JSON.stringify(entries.map((c) => [c.id, c.parent, c.name, c.match])); // names decide merges
+export const CONCEPT_INPUTS = JSON.stringify(entries.map((c) => [c.id, c.parent, c.name, c.match, c.overrides ?? []])); // names decide merges
 
 export function conceptTerms(words: readonly string[]): string[] { return concepts().terms(words); }
 export function conceptParents(term: string): readonly string[] { return concepts().parents(term); }
