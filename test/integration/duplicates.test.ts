@@ -46,6 +46,7 @@ describe('Indonesian-aware analysis', () => {
     expect(wordTerms('Pengawasan dua kali seminggu')).not.toContain(wordTerms('sungai')[0]);
     expect(wordTerms('Kelas Maya SMP')).toContain(wordTerms('E-Learning')[0]);
     expect(wordTerms('Layanan 119')).toContain(wordTerms('PSC 119')[0]);
+    expect(wordTerms('SI-PARKIR')).toEqual(wordTerms('Sistem Informasi Parkir'));
   });
 });
 
