@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError, isAppError } from '../../shared/errors';
 import { DIMENSIONS, HORIZONS, PROGRAM_STATUSES, labelOf, type Lang } from '../../shared/reference';
-import { apartSentence, serviceNamesIn, type ApartReason, type ServiceName } from '../../shared/api/schemas';
+import { apartSentence, serviceNamesIn, type ApartReason, type DuplicateCluster, type ServiceName } from '../../shared/api/schemas';
 import { formatRupiah } from '../../shared/rupiah';
 import { toPayload } from '../core/api/dispatch';
 import { AppConfig } from '../core/config/appConfig';
@@ -31,6 +31,13 @@ function apartText(reason: ApartReason | null, lang: Lang, between?: [string, st
   if (!reason) return '';
   const t = translator(lang);
   return `\t[${apartSentence(reason, t, lang)}${between ? ` (${t('similar.apartBetween', { a: between[0], b: between[1] })})` : ''}]`;
+}
+
+/** A cluster's reason for a lowered score, naming its pair when the cluster has more than two programs. */
+function clusterApartText(c: DuplicateCluster, lang: Lang): string {
+  if (!c.apart) return '';
+  const title = (id: string) => c.programs.find((p) => p.id === id)?.title ?? '';
+  return apartText(c.apart.reason, lang, c.programs.length > 2 ? [title(c.apart.a), title(c.apart.b)] : undefined);
 }
 
 /** The services two programs share, as a trailing column ("" when none). */
@@ -119,7 +126,7 @@ export function run(argv: string[], out: (s: string) => void = (s) => process.st
           const { clusters } = duplicateClusters(mp);
           if (values.json) out(JSON.stringify(clusters.map((c) => ({ strength: Math.round(c.strength * 1000) / 1000, programs: c.programs.map((p) => ({ id: p.id, title: p.title, opd: p.opdAbbr || p.opdName })), services: c.services, apart: c.apart })), null, 2));
           else if (clusters.length === 0) out(lang === 'en' ? 'No likely duplicates.' : 'Tidak ada kemungkinan duplikat.');
-          else for (const c of clusters) out(`${Math.round(c.strength * 100)}%\t${c.programs.map((p) => `${p.opdAbbr || p.opdName}: ${p.title}`).join('  |  ')}${serviceText(c.services, lang)}${apartText(c.apart?.reason ?? null, lang, c.apart ? [c.programs.find((p) => p.id === c.apart!.a)?.title ?? '', c.programs.find((p) => p.id === c.apart!.b)?.title ?? ''] : undefined)}`);
+          else for (const c of clusters) out(`${Math.round(c.strength * 100)}%\t${c.programs.map((p) => `${p.opdAbbr || p.opdName}: ${p.title}`).join('  |  ')}${serviceText(c.services, lang)}${clusterApartText(c, lang)}`);
         }
       } finally { mp.close(); }
       return 0;

@@ -4,8 +4,8 @@
  * Center", "Data RTLH" / "Bantuan stimulan bedah rumah", "Pembayaran PBB lewat QRIS" / "Pemutakhiran data objek PBB".
  * Of the 1,116 tuning pairs of the round that added it, 16 named different activities and none was a duplicate
  * (docs/similarity.md). A title may name several activities; two titles differ only when they have no activity in
- * common. Worked out from the
- * indexed title terms when two programs are compared, so a change here needs no re-indexing. */
+ * common. Worked out from the indexed title terms when two programs are compared, so a change here needs no
+ * re-indexing. */
 import type { Activity } from '../../../shared/api/schemas';
 import { wordTerms } from './normalize';
 

@@ -18,8 +18,8 @@ export function analyzeProgram(title: string | null | undefined, description: st
   const bodyWords = wordTerms(description, maxBody);
   // a name that says nothing by itself (a brand: "Lapak Dulur", "e-Damkar") is explained by its description, and so is
   // a longer title that names no service ("Bupati Sigap Melayani Rakyat": "Kanal WhatsApp tempat warga menyampaikan
-  // pengaduan …"), unless its description names many; a title that names a service keeps its own (descriptions mention other
-  // services in passing: "… terintegrasi dengan …")
+  // pengaduan …"), unless its description names many; a title that names a service keeps its own (descriptions
+  // mention other services in passing: "… terintegrasi dengan …")
   const own = conceptTerms(words);
   let services = own;
   if (own.length === 0 && bodyWords.length > 0) {
