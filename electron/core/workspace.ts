@@ -101,7 +101,7 @@ export class Workspace {
     });
     this.folderPoll = setInterval(() => this.syncFolderNow(), FOLDER_POLL_MS);
     this.folderPoll.unref();
-    // a file indexed by an older analysis is re-analysed now, and the concept catalogue compiled (~0.5 s), not at the
+    // a file indexed by an older analysis is re-analysed now, and the concept catalogue compiled (~0.8 s), not at the
     // first keystroke in a program form; in slices of 500 programs (~0.1 s), so that other requests (saves, lists) are
     // answered meanwhile (a similarity query during the catch-up finishes it first)
     const reindex = () => {

@@ -34,6 +34,9 @@ export function analyzeProgram(title: string | null | undefined, description: st
 /** Fingerprint of the analysis (code revision, phrase table, stop and weak words, glued e- prefixes, concept catalogue):
  * a similarity index built by another analysis is re-analysed on first use (similarIndex.ts). Bump the revision when
  * the code of the analysis changes. */
-const ANALYSIS_REVISION = 7; // 7: a longer title that names no service takes up to 3 services of its description; 6: a brand title (no service, at most 2 words) is explained by its description; 5: title + description services; 4: concepts; 3: words in any script, Latin-only diacritic folding; 2: thesaurus.json
+// 7: a longer title that names no service takes up to 3 services of its description; 6: a brand title (no service, at
+// most 2 words) is explained by its description; 5: title + description services; 4: concepts; 3: words in any script,
+// Latin-only diacritic folding; 2: thesaurus.json
+const ANALYSIS_REVISION = 7;
 export const ANALYSIS_VERSION = `${ANALYSIS_REVISION}:${crypto.createHash('sha256')
   .update(WORD_ANALYSIS_INPUTS).update(CONCEPT_INPUTS).digest('hex').slice(0, 16)}`;

@@ -152,7 +152,7 @@ export function compileConcepts(entries: readonly ConceptEntry[]): ConceptMatche
 
 const entries = (catalogue as { concepts: ConceptEntry[] }).concepts;
 let compiled: ConceptMatcher | undefined;
-/** The catalogue that Rembuk uses, compiled on first use (about 0.5 s: every alternative is analysed). */
+/** The catalogue that Rembuk uses, compiled on first use (about 0.8 s: every alternative is analysed). */
 export function concepts(): ConceptMatcher { return (compiled ??= compileConcepts(entries)); }
 /** What the concept analysis depends on, for the analysis fingerprint. */
 export const CONCEPT_INPUTS = JSON.stringify(entries.map((c) => [c.id, c.parent, c.name, c.match, c.overrides ?? []])); // names decide merges

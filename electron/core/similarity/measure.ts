@@ -85,8 +85,8 @@ export interface Prepared {
   full(): TermVector;
 }
 
-/** A document's services (and its title's activities, activities.ts), worked out once per document object (the index's documents live as long as the file is open,
- * and an edit replaces its document). */
+/** A document's services (and its title's activities, activities.ts), worked out once per document object (the
+ * index's documents live as long as the file is open, and an edit replaces its document). */
 const services = new WeakMap<SimDoc, ServiceSets>();
 export function servicesOf(d: SimDoc): ServiceSets {
   let s = services.get(d);
@@ -163,7 +163,8 @@ export function apart(a: ServiceSets, b: ServiceSets): boolean {
 }
 
 /** The score from its parts: the title overlap, the title + description overlap (null when not compared), and whether
- * element or dimension agree, and whether the titles say they are different things (`apart`). The one formula, used by single pairs and by the whole-masterplan scan alike. */
+ * element or dimension agree, and whether the titles say they are different things (`apart`). The one formula, used by
+ * single pairs and by the whole-masterplan scan alike. */
 export function combine(title: number, full: number | null, sameElement: boolean, sameDimension: boolean, p: MeasureParams = DEFAULT_PARAMS, isApart = false): number {
   let score = full === null ? title : p.titleShare * title + (1 - p.titleShare) * full;
   if (isApart) score *= p.apart;

@@ -1,5 +1,6 @@
 /** Indonesian-aware text analysis for duplicate finding: case, punctuation and diacritics removed, spelling variants
- * and abbreviations mapped to one form, stop words dropped, words stemmed with Sastrawi (sastrawijs, corrected in stemmer.ts), stems cached.
+ * and abbreviations mapped to one form, stop words dropped, words stemmed with Sastrawi (sastrawijs, corrected in
+ * stemmer.ts), stems cached.
  * The word lists were chosen by looking at the demo masterplan and the labelled pairs (see docs/similarity.md). */
 import { STEMMER_REVISION, stemmer } from './stemmer';
 import thesaurus from './thesaurus.json';

@@ -3,8 +3,9 @@
  * meN-/peN- before a vowel stands for a root that starts with m, p, n or t ("menilai" ← nilai, "pemetaan" ← peta,
  * "penempatan" ← tempat, "pemadam" ← padam). sastrawijs looks the bare rest up in its dictionary before it tries those
  * letters, and its dictionary (Kateglo's) has many rare words, so it answered "ilai", "eta", "empat" (four) and "adam":
- * "penilaian" and "nilai" never met, and "penempatan pegawai" met "empat". Here the letters come first (m before p, n before t, as
- * Sastrawi orders them, unless the word is one of a few rare roots) and the bare rest only when neither gives a word. The other prefixes (meng-, per-, ber- …) are left to Sastrawi as they are. */
+ * "penilaian" and "nilai" never met, and "penempatan pegawai" met "empat". Here the letters come first (m before p, n
+ * before t, as Sastrawi orders them, unless the word is one of a few rare roots) and the bare rest only when neither
+ * gives a word. The other prefixes (meng-, per-, ber- …) are left to Sastrawi as they are. */
 import { Stemmer } from 'sastrawijs';
 
 /** The part of sastrawijs 1.1.0's stemmer that this correction replaces (its prefix loop) and the parts it calls. */
