@@ -119,7 +119,7 @@ export function run(argv: string[], out: (s: string) => void = (s) => process.st
       try {
         if (command === 'similar') {
           const hits = similarPrograms(mp, { text: text!, limit });
-          if (values.json) out(JSON.stringify(hits.map((h) => ({ id: h.id, title: h.title, opd: h.opdAbbr || h.opdName, dimension: h.dimension, score: Math.round(h.score * 1000) / 1000, likelyDuplicate: h.likelyDuplicate, services: h.services, apart: h.apart })), null, 2));
+          if (values.json) out(JSON.stringify(hits.map((h) => ({ id: h.id, title: h.title, opd: h.opdAbbr || h.opdName, dimension: h.dimension, score: Math.round(h.score * 1000) / 1000, duplicate: Math.round(h.duplicate * 1000) / 1000, likelyDuplicate: h.likelyDuplicate, services: h.services, apart: h.apart })), null, 2));
           else if (hits.length === 0) out(lang === 'en' ? 'No similar programs.' : 'Tidak ada program yang mirip.');
           else for (const h of hits) out(`${Math.round(h.score * 100)}%\t${h.opdAbbr || h.opdName}\t${h.title}\t${labelOf(DIMENSIONS, h.dimension, lang)}${serviceText(h.services, lang)}${apartText(h.apart, lang)}`);
         } else {

@@ -275,7 +275,9 @@ export function apartSentence(reason: ApartReason, t: (key: string, vars?: Recor
 }
 export const SimilarProgram = z.object({
   id: z.string(), title: z.string(), leadOpdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable(),
-  dimension: z.string().nullable(), element: z.string().nullable(), score: z.number(), sameOpd: z.boolean(), likelyDuplicate: z.boolean(),
+  dimension: z.string().nullable(), element: z.string().nullable(), score: z.number(), sameOpd: z.boolean(),
+  /** The probability that the two are one program twice, and whether that makes them likely duplicates. */
+  duplicate: z.number(), likelyDuplicate: z.boolean(),
   /** Services (from the concept catalogue) that both name. */
   services: z.array(ServiceName),
   /** Why their titles say they are different things (the score was lowered); the query's side is `a`. */
@@ -287,6 +289,7 @@ const ClusterProgram = z.object({
   dimension: z.string().nullable(), element: z.string().nullable(),
 });
 export const DuplicateCluster = z.object({
+  /** The probability that its strongest pair are duplicates; each pair's probability (`score`). */
   id: z.string(), strength: z.number(), opdCount: z.number(), programs: z.array(ClusterProgram),
   pairs: z.array(z.object({ a: z.string(), b: z.string(), score: z.number() })),
   /** Services (from the concept catalogue) that every member names. */

@@ -7,7 +7,7 @@ import { createMasterplan } from '../../electron/core/services/masterplans';
 import { DEMO_PROGRAMS } from '../../electron/core/demo/demoData';
 import { uuidv7 } from '../../electron/core/ids';
 import type { MasterplanDb, RowChange } from '../../electron/core/db/masterplanDb';
-import { bruteForceSimilar, indexStats, scanPairs, querySimilar, refreshSimilarIndex, similarModel } from '../../electron/core/similarity/similarIndex';
+import { bruteForceSimilar, indexStats, likelyDuplicatePairs, querySimilar, refreshSimilarIndex, similarModel } from '../../electron/core/similarity/similarIndex';
 import { duplicateClusters, similarPrograms } from '../../electron/core/services/duplicates';
 import { updateProgram } from '../../electron/core/services/programs';
 
@@ -67,10 +67,11 @@ export async function runSimilarityBench(): Promise<void> {
   const query = time(typed.length, (i) => similarPrograms(mp, { text: typed[i]!, limit: 5 }));
   const brute = time(Math.min(typed.length, 150), (i) => bruteForceSimilar(mp.db, typed[i]!, 5));
 
-  // whole-masterplan scan: what the review screen asks for (every pair scored and clustered, the first 100 clusters
-  // built), then its next page (the grouping is reused: no edit in between)
+  // whole-masterplan scan: what the review screen asks for (every candidate pair scored and judged by the duplicate
+  // model, the likely ones clustered, the first 100 clusters built), then its next page (the grouping is reused: no
+  // edit in between)
   t = Date.now();
-  const pairCount = scanPairs(mp.db).count;
+  const pairCount = likelyDuplicatePairs(mp.db).count;
   const pairsMs = Date.now() - t;
   t = Date.now();
   const review = duplicateClusters(mp, { limit: 100 });
@@ -98,7 +99,7 @@ export async function runSimilarityBench(): Promise<void> {
   const rows = [
     ['as-you-type similar query via service (p95)', `${f(p(query, 95))} ms`, 'brute-force scoring of all programs p95', `${f(p(brute, 95))} ms`, `${(p(query, 95) / p(brute, 95)).toFixed(3)}×  (goal ≤ 10 ms)`],
     ['as-you-type similar query via service (p50)', `${f(p(query, 50))} ms`, 'brute-force scoring of all programs p50', `${f(p(brute, 50))} ms`, `${(p(query, 50) / p(brute, 50)).toFixed(3)}×`],
-    ['whole-masterplan duplicate scan (review: all pairs, clusters, top 100 built)', `${scanMs} ms`, `clusters found (pairs alone: ${pairsMs} ms, ${pairCount} pairs; next page of 100: ${nextPageMs} ms)`, `${review.total}`, `(goal ≤ 3000 ms)`],
+    ['whole-masterplan duplicate scan (review: all pairs, clusters, top 100 built)', `${scanMs} ms`, `clusters found (likely pairs alone: ${pairsMs} ms, ${pairCount} pairs; next page of 100: ${nextPageMs} ms)`, `${review.total}`, `(goal ≤ 3000 ms)`],
     ['similar query right after an edit (p95)', `${f(p(afterEdit, 95))} ms`, `programs re-analysed for ${ids.length} edits`, `${reanalysed}`, `full index loads: ${reloads} (goal 0)`],
   ];
   const widths = [0, 1, 2, 3, 4].map((c) => Math.max(...rows.map((r) => r[c]!.length), 8));

@@ -8,7 +8,8 @@ import { MIGRATIONS, SIMILARITY_MIGRATION_VERSION, migrate } from '../../electro
 import { MasterplanDb } from '../../electron/core/db/masterplanDb';
 import { createDemo } from '../../electron/core/demo/createDemo';
 import { normalizeText, wordTerms } from '../../electron/core/similarity/normalize';
-import { commonDf, indexStats, querySimilar, refreshSimilarIndex, scanPairs, similarModel } from '../../electron/core/similarity/similarIndex';
+import { commonDf, indexStats, likelyDuplicatePairs, querySimilar, refreshSimilarIndex, scanPairs, similarModel } from '../../electron/core/similarity/similarIndex';
+import { CANDIDATE_SCORE, DUPLICATE_THRESHOLD, duplicateProbability, pairSide } from '../../electron/core/similarity/duplicateModel';
 import { DEFAULT_THRESHOLD, apart, prepare, scorePrepared } from '../../electron/core/similarity/measure';
 import { makeBenchMasterplan } from '../bench/similarity';
 import { createProgram, getProgram, queryPrograms, updateProgram } from '../../electron/core/services/programs';
@@ -89,6 +90,7 @@ describe('similar programs', () => {
     const ews = similarPrograms(mp, { text: 'Early Warning System Banjir', opdId: opd(mp, 'BPBD') });
     expect(ews[0]!.title).toBe('Sistem Pemantauan Tinggi Muka Air Sungai');
     expect(ews[0]!.likelyDuplicate).toBe(true);
+    expect(ews[0]!.duplicate).toBeGreaterThanOrEqual(DUPLICATE_THRESHOLD);
     expect(ews[0]!.services.map((s) => s.name)).toEqual(['Sistem peringatan dini banjir']);
     expect(ews[0]!.services.map((s) => s.nameEn)).toEqual(['Flood early warning system']);
     expect(hits[0]!.services.map((s) => s.name)).toEqual(['Antrean/pendaftaran online puskesmas']);
@@ -153,7 +155,7 @@ describe('merge, undo, not a duplicate, synergy: through the write path', () => 
     const mp = newMasterplan();
     const dinkes = opd(mp, 'Dinkes'), rsud = opd(mp, 'RSUD Wangaya'), dkis = opd(mp, 'DKIS');
     const a = createProgram(mp, { leadOpdId: dinkes, title: 'Aplikasi Antrian Online Puskesmas', relatedOpdIds: [dkis] });
-    const b = createProgram(mp, { leadOpdId: rsud, title: 'Sistem Antrean Daring Layanan Kesehatan', description: 'Nomor antrean dari ponsel' });
+    const b = createProgram(mp, { leadOpdId: rsud, title: 'Sistem Antrean Daring Layanan Puskesmas', description: 'Nomor antrean dari ponsel' });
     expect(duplicateClusters(mp).clusters.some((c) => c.programs.some((p) => p.id === a.id) && c.programs.some((p) => p.id === b.id))).toBe(true);
     const before = dumpTables(mp, TABLES);
 
@@ -327,6 +329,27 @@ describe('whole-masterplan pair scan', () => {
       expect(scan.count).toBe(expected);
       expect(expected).toBeGreaterThan(100);
       expect(apartPairs).toBeGreaterThan(1);
+      // the likely duplicates: every candidate pair the duplicate model judges probable enough, with its probability
+      const likely = likelyDuplicatePairs(mp.db);
+      const judged = new Map<string, number>();
+      for (let k = 0; k < likely.count; k++) {
+        const a = likely.ids[likely.a[k]!]!, b = likely.ids[likely.b[k]!]!;
+        judged.set(a < b ? `${a}|${b}` : `${b}|${a}`, likely.score[k]!);
+      }
+      let probable = 0;
+      for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
+        const da = docs.get(ids[i]!)!, db = docs.get(ids[j]!)!;
+        if (!da.title.some((t) => model.df(t) <= maxDf && db.title.includes(t))) continue;
+        const sim = scorePrepared(prepared.get(ids[i]!)!, prepared.get(ids[j]!)!);
+        const p = duplicateProbability(pairSide(prepared.get(ids[i]!)!), pairSide(prepared.get(ids[j]!)!), sim);
+        if (sim.score < CANDIDATE_SCORE) expect(p).toBe(0);
+        if (p < DUPLICATE_THRESHOLD) continue;
+        probable++;
+        const k = ids[i]! < ids[j]! ? `${ids[i]}|${ids[j]}` : `${ids[j]}|${ids[i]}`;
+        expect(judged.get(k)).toBeCloseTo(p, 12);
+      }
+      expect(likely.count).toBe(probable);
+      expect(probable).toBeGreaterThan(20);
       // the review takes the strongest clusters first and says how many there are; the next page reuses the grouping
       const before = clusterStats.groupings;
       const all = duplicateClusters(mp);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
 import { PAIRS, printQuality } from '../bench/similarity-quality';
+import { MODEL_FILE, trainDuplicateModel } from '../bench/similarity-train';
+import type { DuplicateModel } from '../../electron/core/similarity/duplicateModel';
 
 describe('duplicate finder quality on the labelled pairs', () => {
   it('prints precision and recall at the default threshold (held-out part) and the precision/recall curve', () => {
@@ -9,18 +12,19 @@ describe('duplicate finder quality on the labelled pairs', () => {
     expect(r.heldoutAt.tp + r.heldoutAt.fn).toBe(PAIRS.filter((p) => p.split === 'heldout' && p.label === 'duplicate').length);
     // the curve is monotone in recall
     for (let i = 1; i < r.curve.length; i++) expect(r.curve[i]!.recall).toBeLessThanOrEqual(r.curve[i - 1]!.recall);
-    // floors a little below the current figures (held-out 0.928 / 0.941 / 1.0; tune 0.858 / 0.930; the eleventh to
-    // fourteenth and twenty-first to twenty-fourth fresh sets 0.844 / 0.874 / 0.970), so that a regression fails CI
-    expect(r.heldoutAt.precision).toBeGreaterThanOrEqual(0.9);
-    expect(r.heldoutAt.recall).toBeGreaterThanOrEqual(0.9);
+    // floors a little below the current figures (held-out 0.984 / 0.912 / 1.0; tune, the model's training data, 0.914 /
+    // 0.881; the twenty-fifth to thirtieth fresh sets 0.858 / 0.778 / 0.996), so that a regression fails CI
+    expect(r.heldoutAt.precision).toBeGreaterThanOrEqual(0.95);
+    expect(r.heldoutAt.recall).toBeGreaterThanOrEqual(0.88);
     expect(r.heldoutWorthReview).toBeGreaterThanOrEqual(0.95);
-    expect(r.tuneAt.precision).toBeGreaterThanOrEqual(0.84);
-    expect(r.tuneAt.recall).toBeGreaterThanOrEqual(0.91);
-    expect(r.fresh).toBeGreaterThanOrEqual(1920);
-    expect(r.freshBySet.map((b) => b.set)).toEqual(['fresh11', 'fresh12', 'fresh13', 'fresh14', 'fresh21', 'fresh22', 'fresh23', 'fresh24']);
-    expect(r.freshAt.precision).toBeGreaterThanOrEqual(0.82); // the matcher at the start of the round: 0.772 / 0.802
-    expect(r.freshAt.recall).toBeGreaterThanOrEqual(0.85);
-    expect(r.freshWorthReview).toBeGreaterThanOrEqual(0.95);
+    expect(r.tuneAt.precision).toBeGreaterThanOrEqual(0.9);
+    expect(r.tuneAt.recall).toBeGreaterThanOrEqual(0.86);
+    expect(r.fresh).toBeGreaterThanOrEqual(1440);
+    expect(r.freshBySet.map((b) => b.set)).toEqual(['fresh25', 'fresh26', 'fresh27', 'fresh28', 'fresh29', 'fresh30']);
+    expect(r.freshAt.precision).toBeGreaterThanOrEqual(0.84); // the matcher at the start of the round (a score threshold): 0.785 / 0.809
+    expect(r.freshAt.recall).toBeGreaterThanOrEqual(0.76);
+    expect(r.freshWorthReview).toBeGreaterThanOrEqual(0.98);
+    for (let i = 1; i < r.freshCurve.length; i++) expect(r.freshCurve[i]!.recall).toBeLessThanOrEqual(r.freshCurve[i - 1]!.recall);
     // the labels are consistent: a second annotator (the same kind of AI assistant, never shown them) gives the same
     // duplicate / not answer almost always (not proof that a person would)
     expect(r.secondAnnotator.pairs).toBe(960);
@@ -29,4 +33,19 @@ describe('duplicate finder quality on the labelled pairs', () => {
     expect(r.misses.every((m) => m.pair.split === 'tune')).toBe(true);
     expect(PAIRS.filter((p) => p.set === 'blind' && p.split === 'heldout').length).toBeGreaterThanOrEqual(150);
   });
+
+  it('the committed duplicate model is the one the code and the tuning pairs give (npm run train:similarity)', () => {
+    const committed = JSON.parse(fs.readFileSync(MODEL_FILE, 'utf8')) as DuplicateModel;
+    const retrained = trainDuplicateModel();
+    expect(committed.features).toEqual(retrained.features);
+    expect(committed.trees.length).toBe(50);
+    expect(committed.base).toBeCloseTo(retrained.base, 9);
+    // the same trees; split points and leaf values to 9 places (a sum of term weights can differ in its last bit with
+    // the order terms were first seen in, which other tests in this process change)
+    expect(committed.trees.map((t) => [t.feature, t.left, t.right])).toEqual(retrained.trees.map((t) => [t.feature, t.left, t.right]));
+    committed.trees.forEach((t, i) => {
+      t.threshold.forEach((v, k) => expect(v).toBeCloseTo(retrained.trees[i]!.threshold[k]!, 9));
+      t.value.forEach((v, k) => expect(v).toBeCloseTo(retrained.trees[i]!.value[k]!, 9));
+    });
+  }, 120_000);
 });

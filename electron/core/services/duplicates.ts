@@ -8,9 +8,10 @@ import type {
 } from '../../../shared/api/schemas';
 import { uuidv7 } from '../ids';
 import type { MasterplanDb, RowChange } from '../db/masterplanDb';
-import { DEFAULT_THRESHOLD, apartReason, type ApartReason as CoreApart, type ServiceSets } from '../similarity/measure';
+import { apartReason, type ApartReason as CoreApart, type ServiceSets } from '../similarity/measure';
+import { DUPLICATE_THRESHOLD, likelyDuplicate } from '../similarity/duplicateModel';
 import type Database from 'better-sqlite3';
-import { programServices, querySimilar, scanPairs, type ScannedPairs } from '../similarity/similarIndex';
+import { likelyDuplicatePairs, programServices, querySimilar, type ScannedPairs } from '../similarity/similarIndex';
 import { concepts } from '../similarity/concepts';
 import { getOpd } from './opds';
 import { getProgram } from './programs';
@@ -30,7 +31,7 @@ export function similarPrograms(mp: MasterplanDb, input: { text: string; opdId?:
   const info = infos(mp, hits.map((h) => h.programId));
   const out = hits.flatMap((h) => {
     const i = info.get(h.programId);
-    return i ? [{ ...i, score: h.score, sameOpd: !!input.opdId && i.leadOpdId === input.opdId, likelyDuplicate: h.score >= DEFAULT_THRESHOLD, services: serviceNames(h.concepts), apart: apartNames(h.apart) }] : [];
+    return i ? [{ ...i, score: h.score, sameOpd: !!input.opdId && i.leadOpdId === input.opdId, likelyDuplicate: likelyDuplicate(h.duplicate), duplicate: h.duplicate, services: serviceNames(h.concepts), apart: apartNames(h.apart) }] : [];
   });
   out.sort((a, b) => Number(a.sameOpd) - Number(b.sameOpd) || b.score - a.score);
   return out.slice(0, limit);
@@ -71,7 +72,7 @@ function grouping(mp: MasterplanDb, threshold: number): Grouping {
   const cached = groupings.get(mp.db);
   if (cached?.version === version) return cached;
   clusterStats.groupings++;
-  const scan = scanPairs(mp.db, threshold);
+  const scan = likelyDuplicatePairs(mp.db, threshold);
   const n = scan.ids.length;
   const key = (i: number, j: number) => (i < j ? i * n + j : j * n + i);
   const indexOf = new Map(scan.ids.map((id, i) => [id, i]));
@@ -116,7 +117,7 @@ function grouping(mp: MasterplanDb, threshold: number): Grouping {
  * builds the full records only for the clusters returned. */
 export function duplicateClusters(mp: MasterplanDb, opts: { limit?: number; threshold?: number } = {}): { clusters: DuplicateCluster[]; total: number } {
   const limit = opts.limit ?? Infinity;
-  const { scan, groups, score, key } = grouping(mp, opts.threshold ?? DEFAULT_THRESHOLD);
+  const { scan, groups, score, key } = grouping(mp, opts.threshold ?? DUPLICATE_THRESHOLD);
   const shown = groups.slice(0, limit);
   const info = infos(mp, shown.flatMap((g) => g.ids.map((i) => scan.ids[i]!)));
   const named = programServices(mp.db, shown.flatMap((g) => g.ids.map((i) => scan.ids[i]!)));

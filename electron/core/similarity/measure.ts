@@ -55,13 +55,21 @@ export const MAX_BODY_TERMS = 12;
 
 /** Terms as small integers, so that two documents' term sets intersect by a merge of sorted arrays. */
 const termIds = new Map<string, number>();
+/** What kind of term each id is: SERVICE_TERM (a concept term), WEAK_TERM (a weak word), or 0. */
+const termKinds: number[] = [];
+export const SERVICE_TERM = 1, WEAK_TERM = 2;
 /** How many distinct terms have an id (ids are 0 … termCount() - 1). */
 export function termCount(): number { return termIds.size; }
 /** A term's id, if any vector has used it. */
 export function termIdOf(t: string): number | undefined { return termIds.get(t); }
+/** The kind of the term with this id (SERVICE_TERM, WEAK_TERM or 0). */
+export function termKind(id: number): number { return termKinds[id] ?? 0; }
 function termId(t: string): number {
   let id = termIds.get(t);
-  if (id === undefined) { id = termIds.size; termIds.set(t, id); }
+  if (id === undefined) {
+    id = termIds.size; termIds.set(t, id);
+    termKinds[id] = isConceptTerm(t) ? SERVICE_TERM : WEAK_WORDS.has(t) ? WEAK_TERM : 0;
+  }
   return id;
 }
 
@@ -79,6 +87,8 @@ function vector(weights: Map<string, number>): TermVector {
 /** A document's term weights, computed once and reused for every pair it is scored in. The title + description
  * weights are computed only when a pair needs them (both sides have a description). */
 export interface Prepared {
+  /** The document it was prepared from. */
+  doc: SimDoc;
   title: TermVector; hasBody: boolean; dimension: string | null; element: string | null;
   /** The services (concept terms) the title names, and those the title or the description name. */
   concepts: ServiceSets;
@@ -100,7 +110,7 @@ export function prepare(src: DfSource, d: SimDoc, p: MeasureParams = DEFAULT_PAR
   const title = vector(tw);
   let full: TermVector | undefined;
   return {
-    title, hasBody: d.body.length > 0, dimension: d.dimension ?? null, element: d.element ?? null,
+    doc: d, title, hasBody: d.body.length > 0, dimension: d.dimension ?? null, element: d.element ?? null,
     concepts: servicesOf(d),
     full() {
       if (!full) {

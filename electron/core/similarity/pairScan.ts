@@ -4,7 +4,7 @@
  * contiguous typed arrays (no object per program to chase), the first program of a pair is scattered into a dense
  * array indexed by term id (so an overlap is one pass over the other program's terms, no merge), and candidate lists
  * are walked from the first later program on. */
-import { apart, combine, comparesBodies, termCount, type MeasureParams, type Prepared, type TermVector } from './measure';
+import { apart, combine, comparesBodies, termCount, type MeasureParams, type Prepared, type Similarity, type TermVector } from './measure';
 
 /** Term vectors of n programs in compressed rows: program i's terms are ids[off[i]] … ids[off[i + 1] - 1]. */
 interface Packed { off: Int32Array; ids: Int32Array; w: Float64Array; sum: Float64Array }
@@ -32,8 +32,11 @@ function codes(values: (string | null)[]): Int32Array {
 export interface PairList { count: number; a: Int32Array; b: Int32Array; score: Float64Array }
 
 /** Pairs (i < j, indices into `prepared`) scoring at least `threshold`. Candidates share a title term for which
- * `candidateTerm(termId)` is true (rare enough to pick candidates by); each candidate is scored exactly. */
-export function scanPreparedPairs(prepared: Prepared[], candidateTerm: (termId: number) => boolean, threshold: number, p: MeasureParams): PairList {
+ * `candidateTerm(termId)` is true (rare enough to pick candidates by); each candidate is scored exactly. A `judge`, if
+ * given, sees each pair that reaches the threshold and gives the score to keep it with, or a negative number to drop
+ * it (the duplicate model: duplicateModel.ts). */
+export function scanPreparedPairs(prepared: Prepared[], candidateTerm: (termId: number) => boolean, threshold: number, p: MeasureParams,
+  judge?: (i: number, j: number, sim: Similarity) => number): PairList {
   const n = prepared.length;
   const title = pack(prepared.map((d) => d.title));
   const hasBody = Uint8Array.from(prepared, (d) => (d.hasBody ? 1 : 0));
@@ -95,6 +98,10 @@ export function scanPreparedPairs(prepared: Prepared[], candidateTerm: (termId: 
         if (p.apart < 1 && apart(prepared[i]!.concepts, prepared[j]!.concepts)) {
           score = combine(titleScore, fullScore, sameElement, sameDimension, p, true);
           if (score < threshold) continue;
+        }
+        if (judge) {
+          score = judge(i, j, { score, title: titleScore, full: fullScore ?? titleScore });
+          if (score < 0) continue;
         }
         if (count === cap) {
           cap *= 2;

@@ -6,8 +6,9 @@ import type Database from 'better-sqlite3';
 import { ANALYSIS_VERSION, analyzeProgram } from './analysis';
 import { foldText } from './normalize';
 import { isConceptTerm } from './concepts';
-import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, apartReason, prepare, scorePrepared, servicesOf, type ApartReason, type ServiceSets, termCount, termIdOf, type DfSource, type MeasureParams, type SimDoc, type Similarity } from './measure';
+import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, apartReason, prepare, scorePrepared, type Prepared, servicesOf, type ApartReason, type ServiceSets, termCount, termIdOf, type DfSource, type MeasureParams, type SimDoc, type Similarity } from './measure';
 import { scanPreparedPairs, type PairList } from './pairScan';
+import { CANDIDATE_SCORE, DUPLICATE_THRESHOLD, duplicateProbability, pairSide } from './duplicateModel';
 
 export interface IndexedDoc extends SimDoc {
   rowid: number; id: string; leadOpdId: string; title: string[]; body: string[];
@@ -152,14 +153,21 @@ export interface SimilarHit {
   concepts: string[];
   /** Why the titles say they are different things (their score was lowered), if they do. */
   apart: ApartReason | null;
+  /** The probability that the two are one program twice (duplicateModel.ts). */
+  duplicate: number;
 }
 
 /** The strongest `limit` hits, each with the services it shares with the query (worked out for those only). */
-function topHits(scored: { doc: IndexedDoc; s: Similarity }[], query: IndexedDoc | SimDoc, limit: number, params: MeasureParams = DEFAULT_PARAMS): SimilarHit[] {
-  const q = servicesOf(query);
-  return scored.sort((a, b) => b.s.score - a.s.score).slice(0, limit).map(({ doc, s }) => {
+interface Scored { doc: IndexedDoc; prepared: Prepared; s: Similarity }
+function topHits(scored: Scored[], query: Prepared, limit: number, params: MeasureParams = DEFAULT_PARAMS): SimilarHit[] {
+  const q = query.concepts;
+  const side = pairSide(query);
+  return scored.sort((a, b) => b.s.score - a.s.score).slice(0, limit).map(({ doc, prepared, s }) => {
     const d = servicesOf(doc);
-    return { programId: doc.id, ...s, concepts: d.all.filter((c) => q.all.includes(c)), apart: params.apart < 1 ? apartReason(q, d) : null };
+    return {
+      programId: doc.id, ...s, concepts: d.all.filter((c) => q.all.includes(c)), apart: params.apart < 1 ? apartReason(q, d) : null,
+      duplicate: params === DEFAULT_PARAMS ? duplicateProbability(side, pairSide(prepared), s) : 0,
+    };
   });
 }
 
@@ -193,7 +201,7 @@ export function querySimilar(db: Database.Database, text: string, opts: QueryOpt
   const cand = db.prepare(`SELECT rowid FROM similar_fts WHERE similar_fts MATCH ? ORDER BY rank LIMIT ${CANDIDATES}`).pluck()
     .all(body.length > 0 ? match : `{title}: (${match})`) as number[];
   const exclude = new Set(opts.excludeIds ?? []);
-  const scored: { doc: IndexedDoc; s: Similarity }[] = [];
+  const scored: Scored[] = [];
   const params = opts.params ?? DEFAULT_PARAMS;
   const pq = prepare(model, q, params);
   const rowids = db.readonly && cand.length === 0 ? [...model.docs.keys()] : cand;
@@ -201,10 +209,11 @@ export function querySimilar(db: Database.Database, text: string, opts: QueryOpt
   for (const rowid of rowids) {
     const d = model.docs.get(rowid);
     if (!d || exclude.has(d.id)) continue;
-    const s = scorePrepared(pq, prepare(model, d, params), params);
-    if (s.score >= (opts.minScore ?? 0.15)) scored.push({ doc: d, s });
+    const prepared = prepare(model, d, params);
+    const s = scorePrepared(pq, prepared, params);
+    if (s.score >= (opts.minScore ?? 0.15)) scored.push({ doc: d, prepared, s });
   }
-  return topHits(scored, q, opts.limit ?? 10, params);
+  return topHits(scored, pq, opts.limit ?? 10, params);
 }
 
 /** The reference for the benchmark: the same measure over every program, no index. */
@@ -212,13 +221,14 @@ export function bruteForceSimilar(db: Database.Database, text: string, limit = 1
   const model = similarModel(db);
   const q = analyzeProgram(text, null);
   const pq = prepare(model, q);
-  const scored: { doc: IndexedDoc; s: Similarity }[] = [];
+  const scored: Scored[] = [];
   refreshAttributes(db, model);
   for (const d of model.docs.values()) {
-    const s = scorePrepared(pq, prepare(model, d));
-    if (s.score >= 0.15) scored.push({ doc: d, s });
+    const prepared = prepare(model, d);
+    const s = scorePrepared(pq, prepared);
+    if (s.score >= 0.15) scored.push({ doc: d, prepared, s });
   }
-  return topHits(scored, q, limit);
+  return topHits(scored, pq, limit);
 }
 
 export interface ScannedPairs extends PairList {
@@ -232,6 +242,10 @@ export interface ScannedPairs extends PairList {
  * pairs, every one a candidate);
  * each candidate pair is then scored exactly (pairScan.ts). Term weights are computed once per program. */
 export function scanPairs(db: Database.Database, threshold = DEFAULT_THRESHOLD, params: MeasureParams = DEFAULT_PARAMS): ScannedPairs {
+  return scan(db, threshold, params);
+}
+
+function scan(db: Database.Database, threshold: number, params: MeasureParams, judge?: (prepared: Prepared[]) => (i: number, j: number, sim: Similarity) => number): ScannedPairs {
   const model = similarModel(db);
   refreshAttributes(db, model);
   const docs = [...model.docs.values()];
@@ -242,5 +256,18 @@ export function scanPairs(db: Database.Database, threshold = DEFAULT_THRESHOLD, 
     const id = termIdOf(t);
     if (id !== undefined && model.df(t) <= maxDf) candidate[id] = 1;
   }
-  return { ...scanPreparedPairs(prepared, (id) => candidate[id] === 1, threshold, params), ids: docs.map((d) => d.id) };
+  return { ...scanPreparedPairs(prepared, (id) => candidate[id] === 1, threshold, params, judge?.(prepared)), ids: docs.map((d) => d.id) };
+}
+
+/** The likely duplicates of the whole masterplan: the pairs scoring at least the candidate score, as scanPairs finds
+ * them, judged by the duplicate model during the scan; those at least `threshold` probable, each with its probability
+ * as its score. */
+export function likelyDuplicatePairs(db: Database.Database, threshold = DUPLICATE_THRESHOLD): ScannedPairs {
+  return scan(db, CANDIDATE_SCORE, DEFAULT_PARAMS, (prepared) => {
+    const sides = prepared.map(pairSide);
+    return (i, j, sim) => {
+      const p = duplicateProbability(sides[i]!, sides[j]!, sim);
+      return p >= threshold ? p : -1;
+    };
+  });
 }

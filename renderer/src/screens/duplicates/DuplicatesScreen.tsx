@@ -48,7 +48,7 @@ function ClusterCard({ cluster, onOpen, onDone }: { cluster: DuplicateCluster; o
     <Paper withBorder p="sm" className="program-card" data-testid="dup-cluster">
       <Group justify="space-between" mb={6}>
         <Group gap="xs">
-          <Badge color={cluster.strength >= 0.5 ? 'red' : 'orange'} variant="light" data-testid="dup-strength">{t('duplicates.strength', { pct: Math.round(cluster.strength * 100) })}</Badge>
+          <Badge color={cluster.strength >= 0.9 ? 'red' : 'orange'} variant="light" data-testid="dup-strength">{t('duplicates.strength', { pct: Math.round(cluster.strength * 100) })}</Badge>
           <Text size="sm" c="dimmed">{t('duplicates.programsOpds', { programs: cluster.programs.length, opds: cluster.opdCount })}</Text>
         </Group>
         <Group gap={6}>
