@@ -200,11 +200,11 @@ describe('merge, undo, not a duplicate, synergy: through the write path', () => 
     const mp = newMasterplan();
     const dinkes = opd(mp, 'Dinkes'), rsud = opd(mp, 'RSUD Wangaya'), dlhk = opd(mp, 'DLHK'), densel = opd(mp, 'Kec. Densel');
     const a = createProgram(mp, { leadOpdId: dinkes, title: 'Aplikasi Antrian Online Puskesmas' });
-    const b = createProgram(mp, { leadOpdId: rsud, title: 'Antrean Daring Puskesmas dan Rumah Sakit' });
+    const b = createProgram(mp, { leadOpdId: rsud, title: 'Antrean Daring Pasien Puskesmas' });
     const c = createProgram(mp, { leadOpdId: dlhk, title: 'Bank Sampah Digital' });
     const d = createProgram(mp, { leadOpdId: densel, title: 'Aplikasi Tabungan Sampah Warga' });
     expect(duplicateClusters(mp).clusters.length).toBe(2);
-    markNotDuplicate(mp, [a.id, b.id], 'puskesmas vs rumah sakit');
+    markNotDuplicate(mp, [a.id, b.id], 'antrean RSUD untuk rujukan, bukan antrean puskesmas');
     const link = linkSynergy(mp, { programAId: d.id, programBId: c.id, roleA: 'kecamatan mendata warga', roleB: 'DLHK mengelola' });
     expect(duplicateClusters(mp).clusters).toEqual([]);
     expect(listSynergies(mp, c.id).map((l) => l.id)).toEqual([link.id]);

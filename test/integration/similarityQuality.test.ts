@@ -12,8 +12,8 @@ describe('duplicate finder quality on the labelled pairs', () => {
     expect(r.heldoutAt.tp + r.heldoutAt.fn).toBe(PAIRS.filter((p) => p.split === 'heldout' && p.label === 'duplicate').length);
     // the curve is monotone in recall
     for (let i = 1; i < r.curve.length; i++) expect(r.curve[i]!.recall).toBeLessThanOrEqual(r.curve[i - 1]!.recall);
-    // floors a little below the current figures (held-out 0.984 / 0.912 / 1.0; tune, the model's training data, 0.914 /
-    // 0.881; the twenty-fifth to thirtieth fresh sets 0.858 / 0.778 / 0.996), so that a regression fails CI
+    // floors a little below the current figures (held-out 0.969 / 0.912 / 1.0; tune, the model's training data, 0.915 /
+    // 0.881; the twenty-fifth to thirtieth fresh sets 0.860 / 0.781 / 0.998), so that a regression fails CI
     expect(r.heldoutAt.precision).toBeGreaterThanOrEqual(0.95);
     expect(r.heldoutAt.recall).toBeGreaterThanOrEqual(0.88);
     expect(r.heldoutWorthReview).toBeGreaterThanOrEqual(0.95);
@@ -38,7 +38,7 @@ describe('duplicate finder quality on the labelled pairs', () => {
     const committed = JSON.parse(fs.readFileSync(MODEL_FILE, 'utf8')) as DuplicateModel;
     const retrained = trainDuplicateModel();
     expect(committed.features).toEqual(retrained.features);
-    expect(committed.trees.length).toBe(50);
+    expect(committed.trees.length).toBe(30);
     expect(committed.base).toBeCloseTo(retrained.base, 9);
     // the same trees; split points and leaf values to 9 places (a sum of term weights can differ in its last bit with
     // the order terms were first seen in, which other tests in this process change)

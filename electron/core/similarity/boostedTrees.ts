@@ -17,7 +17,7 @@ export interface BoostOptions {
   /** Most split points tried per feature (quantiles of its values). */
   bins: number;
 }
-export const BOOST_DEFAULTS: BoostOptions = { trees: 50, depth: 3, rate: 0.2, minLeaf: 30, lambda: 1, bins: 64 };
+export const BOOST_DEFAULTS: BoostOptions = { trees: 30, depth: 3, rate: 0.3, minLeaf: 30, lambda: 1, bins: 64 };
 
 /** The log-odds of "yes" for one feature vector. */
 export function logit(model: BoostedTrees, x: ArrayLike<number>): number {

@@ -10,8 +10,8 @@ import { wordTerms } from './normalize';
 
 /** Words that set two programs on one service apart when only one title has them: the level or place the program runs
  * at, who it is for, the step of a process, infrastructure or a document instead of the service. Analysed like a title
- * (stems, variants), so "kelurahan", "kalurahan" and "lurah" give their terms. The model learns how much each group
- * counts. */
+ * (stems, variants), so that a title's "Kelurahan" or "Kalurahan" meets the village group's terms. The model learns
+ * how much each group counts. */
 const SIDE_GROUPS = {
   village: 'desa kelurahan kampung nagari gampong dusun kalurahan rt rw lingkungan banjar',
   district: 'kecamatan distrik camat',
@@ -47,11 +47,26 @@ export const PAIR_FEATURES = [
 
 /** A program as the duplicate model reads it: prepared (measure.ts), with the groups (SIDE_GROUPS) its title names, one
  * bit each, and the parents (concepts.ts) of the services its title names. Made once per program for a whole scan. */
-export interface PairSide { prepared: Prepared; groups: number; parents: Set<string> }
+export interface PairSide {
+  prepared: Prepared; groups: number; parents: Set<string>;
+  /** The services its title names, and those its title or description name, as small integers (serviceId). */
+  title: Int32Array; all: Int32Array;
+}
+/** Services as small integers, so that the scan compares numbers, not strings. */
+const serviceIds = new Map<string, number>();
+function serviceId(term: string): number {
+  let id = serviceIds.get(term);
+  if (id === undefined) serviceIds.set(term, id = serviceIds.size);
+  return id;
+}
 export function pairSide(prepared: Prepared): PairSide {
   let groups = 0, bit = 1;
   for (const terms of GROUP_TERMS.values()) { if (prepared.doc.title.some((t) => terms.has(t))) groups |= bit; bit <<= 1; }
-  return { prepared, groups, parents: new Set(prepared.concepts.title.flatMap((c) => conceptParents(c))) };
+  const c = prepared.concepts;
+  return {
+    prepared, groups, parents: new Set(c.title.flatMap((x) => conceptParents(x))),
+    title: Int32Array.from(c.title, serviceId), all: Int32Array.from(c.all, serviceId),
+  };
 }
 
 /** One side of a pair, read off the two title vectors in one merge: its words (not services), the weight and count of
@@ -83,10 +98,14 @@ function pair(out: Float64Array, k: number, x: number, y: number): number {
  * its parents; in `kinCount`). A service missing from the other side is never one of its title's, so "kin" never means
  * "itself". */
 let kinCount = 0;
-function missing(xs: readonly string[], ys: readonly string[], kinOf?: Set<string>): number {
+function has(xs: Int32Array, x: number): boolean {
+  for (let i = 0; i < xs.length; i++) if (xs[i] === x) return true;
+  return false;
+}
+function missing(xs: Int32Array, terms: readonly string[], ys: Int32Array, kinOf?: Set<string>): number {
   let n = 0;
   kinCount = 0;
-  for (const x of xs) if (!ys.includes(x)) { n++; if (kinOf && kinOf.size > 0 && kin(x, kinOf)) kinCount++; }
+  for (let i = 0; i < xs.length; i++) if (!has(ys, xs[i]!)) { n++; if (kinOf && kinOf.size > 0 && kin(terms[i]!, kinOf)) kinCount++; }
   return n;
 }
 
@@ -118,9 +137,9 @@ export function pairFeatures(sideA: PairSide, sideB: PairSide, sim: Similarity, 
   // with no service on one side: nothing in common and nothing kin (kin needs a title service on each side)
   let sharedAll = 0, titleA = sa.title.length, kinA = 0, titleB = sb.title.length, kinB = 0;
   if (sa.all.length > 0 && sb.all.length > 0) {
-    for (const x of sa.all) if (sb.all.includes(x)) sharedAll++;
-    titleA = missing(sa.title, sb.all, sideB.parents); kinA = kinCount;
-    titleB = missing(sb.title, sa.all, sideA.parents); kinB = kinCount;
+    for (let q = 0; q < sideA.all.length; q++) if (has(sideB.all, sideA.all[q]!)) sharedAll++;
+    titleA = missing(sideA.title, sa.title, sideB.all, sideB.parents); kinA = kinCount;
+    titleB = missing(sideB.title, sb.title, sideA.all, sideA.parents); kinB = kinCount;
   }
   const allA = sa.all.length - sharedAll, allB = sb.all.length - sharedAll;
   // measure.ts's apartReason, from the counts above: sibling services (titles naming kin services, no service in
