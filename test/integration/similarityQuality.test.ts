@@ -10,10 +10,12 @@ describe('duplicate finder quality on the labelled pairs', () => {
     expect(PAIRS.length).toBeGreaterThanOrEqual(300);
     expect(new Set(PAIRS.map((p) => p.label))).toEqual(new Set(['duplicate', 'related', 'unrelated']));
     expect(r.heldoutAt.tp + r.heldoutAt.fn).toBe(PAIRS.filter((p) => p.split === 'heldout' && p.label === 'duplicate').length);
-    // the curve is monotone in recall
-    for (let i = 1; i < r.curve.length; i++) expect(r.curve[i]!.recall).toBeLessThanOrEqual(r.curve[i - 1]!.recall);
-    // floors a little below the current figures (held-out 0.969 / 0.912 / 1.0; tune, the model's training data, 0.915 /
-    // 0.881; the twenty-fifth to thirtieth fresh sets 0.860 / 0.781 / 0.998), so that a regression fails CI
+    // the curves run over the probability, and their row at the threshold is the figure printed
+    expect(r.curve.map((c) => c.threshold)).toEqual(r.freshCurve.map((c) => c.threshold));
+    expect(r.curve.find((c) => c.threshold === r.threshold)).toMatchObject({ precision: r.heldoutAt.precision, recall: r.heldoutAt.recall });
+    expect(r.freshCurve.find((c) => c.threshold === r.threshold)).toMatchObject({ precision: r.freshAt.precision, recall: r.freshAt.recall });
+    // floors a little below the current figures (held-out 0.969 / 0.926 / 1.0; tune, the model's training data, 0.916 /
+    // 0.882; the twenty-fifth to thirtieth fresh sets 0.857 / 0.781 / 0.998), so that a regression fails CI
     expect(r.heldoutAt.precision).toBeGreaterThanOrEqual(0.95);
     expect(r.heldoutAt.recall).toBeGreaterThanOrEqual(0.88);
     expect(r.heldoutWorthReview).toBeGreaterThanOrEqual(0.95);
@@ -24,7 +26,6 @@ describe('duplicate finder quality on the labelled pairs', () => {
     expect(r.freshAt.precision).toBeGreaterThanOrEqual(0.84); // the matcher at the start of the round (a score threshold): 0.785 / 0.809
     expect(r.freshAt.recall).toBeGreaterThanOrEqual(0.76);
     expect(r.freshWorthReview).toBeGreaterThanOrEqual(0.98);
-    for (let i = 1; i < r.freshCurve.length; i++) expect(r.freshCurve[i]!.recall).toBeLessThanOrEqual(r.freshCurve[i - 1]!.recall);
     // the labels are consistent: a second annotator (the same kind of AI assistant, never shown them) gives the same
     // duplicate / not answer almost always (not proof that a person would)
     expect(r.secondAnnotator.pairs).toBe(960);
@@ -40,12 +41,8 @@ describe('duplicate finder quality on the labelled pairs', () => {
     expect(committed.features).toEqual(retrained.features);
     expect(committed.trees.length).toBe(30);
     expect(committed.base).toBeCloseTo(retrained.base, 9);
-    // the same trees; split points and leaf values to 9 places (a sum of term weights can differ in its last bit with
-    // the order terms were first seen in, which other tests in this process change)
-    expect(committed.trees.map((t) => [t.feature, t.left, t.right])).toEqual(retrained.trees.map((t) => [t.feature, t.left, t.right]));
-    committed.trees.forEach((t, i) => {
-      t.threshold.forEach((v, k) => expect(v).toBeCloseTo(retrained.trees[i]!.threshold[k]!, 9));
-      t.value.forEach((v, k) => expect(v).toBeCloseTo(retrained.trees[i]!.value[k]!, 9));
-    });
+    // the same trees (the features are rounded to 9 places, so the order terms got their ids in does not matter)
+    expect(committed.trees.map((t) => [t.feature, t.threshold, t.left, t.right])).toEqual(retrained.trees.map((t) => [t.feature, t.threshold, t.left, t.right]));
+    committed.trees.forEach((t, i) => t.value.forEach((v, k) => expect(v).toBeCloseTo(retrained.trees[i]!.value[k]!, 9)));
   }, 120_000);
 });

@@ -42,6 +42,12 @@ describe('boosted trees', () => {
     for (const o of [{ trees: 40, depth: 3, minLeaf: 10 }, { trees: 25, depth: 5, minLeaf: 200 }, { trees: 3, depth: 0 }]) {
       const m = fitBoostedTrees(x, y, o), c = compileTrees(m);
       for (const r of data(300, 17).x) expect(c.probability(r)).toBeCloseTo(probability(m, r), 12);
+      // a value exactly at a split point goes left in both layouts
+      for (const t of m.trees) t.feature.forEach((f, k) => {
+        if (f < 0) return;
+        const r = [0.5, 0.5, 0.5]; r[f] = t.threshold[k]!;
+        expect(c.probability(r)).toBeCloseTo(probability(m, r), 12);
+      });
     }
   });
 });

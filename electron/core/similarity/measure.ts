@@ -35,7 +35,8 @@ export interface MeasureParams {
 }
 
 export const DEFAULT_PARAMS: MeasureParams = { weak: 0.5, concept: 3, body: 0.5, titleShare: 0.5, dimensionBonus: 0.03, elementBonus: 0.05, apart: 0.5, minTitle: 0.2 };
-/** Pairs at or above this score are reported as likely duplicates (tuned on the labelled pairs). */
+/** Pairs at or above this score are the candidates that the duplicate model judges (duplicateModel.ts): the threshold
+ * with the best F1 of the score alone on the labelled pairs. */
 export const DEFAULT_THRESHOLD = 0.21;
 
 /** Document frequencies: how many documents contain each term. */
@@ -138,7 +139,12 @@ function dice(a: TermVector, b: TermVector): number {
   return (2 * inter) / (a.sum + b.sum);
 }
 
-export interface Similarity { score: number; title: number; full: number }
+export interface Similarity {
+  score: number; title: number; full: number;
+  /** The score without the element / dimension bonus: what the duplicate model reads (duplicateModel.ts; the labelled
+   * pairs it learned from have no element or dimension). */
+  plain: number;
+}
 
 /** Whether a pair's descriptions are compared: both have one and their titles overlap enough. */
 export function comparesBodies(title: number, aHasBody: boolean, bHasBody: boolean, p: MeasureParams = DEFAULT_PARAMS): boolean {
@@ -188,8 +194,9 @@ export function combine(title: number, full: number | null, sameElement: boolean
 export function scorePrepared(a: Prepared, b: Prepared, p: MeasureParams = DEFAULT_PARAMS): Similarity {
   const title = dice(a.title, b.title);
   const full = comparesBodies(title, a.hasBody, b.hasBody, p) ? dice(a.full(), b.full()) : null;
-  const score = combine(title, full, !!a.element && a.element === b.element, !!a.dimension && a.dimension === b.dimension, p, p.apart < 1 && apart(a.concepts, b.concepts));
-  return { score, title, full: full ?? title };
+  const isApart = p.apart < 1 && apart(a.concepts, b.concepts);
+  const score = combine(title, full, !!a.element && a.element === b.element, !!a.dimension && a.dimension === b.dimension, p, isApart);
+  return { score, title, full: full ?? title, plain: combine(title, full, false, false, p, isApart) };
 }
 
 export function similarity(src: DfSource, a: SimDoc, b: SimDoc, p: MeasureParams = DEFAULT_PARAMS): Similarity {

@@ -13,31 +13,36 @@ import { wordTerms } from './normalize';
  * (stems, variants), so that a title's "Kelurahan" or "Kalurahan" meets the village group's terms. The model learns
  * how much each group counts. */
 const SIDE_GROUPS = {
-  village: 'desa kelurahan kampung nagari gampong dusun kalurahan rt rw lingkungan banjar',
-  district: 'kecamatan distrik camat',
-  school: 'sekolah sd smp sma paud madrasah kampus',
-  clinic: 'puskesmas posyandu klinik rsud rumah sakit',
-  region: 'kabupaten provinsi nasional pusat daerah kota',
-  civilServant: 'asn pegawai aparatur pns pppk',
-  pupil: 'siswa pelajar murid mahasiswa guru',
-  producer: 'petani nelayan peternak pembudidaya',
-  business: 'umkm usaha pedagang koperasi investor',
-  vulnerable: 'lansia disabilitas difabel balita anak perempuan ibu hamil miskin',
-  step: 'perencanaan monitoring pemantauan evaluasi pelaporan verifikasi penyaluran pendaftaran pengadaan pemeliharaan',
-  infrastructure: 'jaringan internet wifi server perangkat gedung menara fiber infrastruktur',
-  document: 'masterplan roadmap peraturan perda perbup regulasi kajian dokumen',
+  village: 'desa, kelurahan, kampung, nagari, gampong, dusun, kalurahan, rt, rw, lingkungan, banjar',
+  district: 'kecamatan, distrik, camat',
+  school: 'sekolah, sd, smp, sma, paud, madrasah, kampus',
+  clinic: 'puskesmas, posyandu, klinik, rsud, rumah sakit',
+  region: 'provinsi, nasional', // kabupaten, kota, daerah, pusat: stop words, in no title's terms
+  civilServant: 'asn, pegawai, aparatur, pns, pppk',
+  pupil: 'siswa, pelajar, murid, mahasiswa, guru',
+  producer: 'petani, nelayan, peternak, pembudidaya',
+  business: 'umkm, usaha, pedagang, koperasi, investor',
+  vulnerable: 'lansia, disabilitas, difabel, balita, anak, perempuan, ibu hamil, miskin',
+  step: 'perencanaan, monitoring, pemantauan, evaluasi, pelaporan, verifikasi, penyaluran, pendaftaran, pemeliharaan',
+  infrastructure: 'jaringan, internet, wifi, server, perangkat, gedung, menara, fiber, infrastruktur',
+  document: 'masterplan, roadmap, peraturan, perda, perbup, regulasi, kajian, dokumen',
 } as const;
 type SideGroup = keyof typeof SIDE_GROUPS;
 
-const GROUP_TERMS = new Map<SideGroup, Set<string>>(
-  (Object.entries(SIDE_GROUPS) as [SideGroup, string][]).map(([g, words]) => [g, new Set(words.split(' ').flatMap((w) => wordTerms(w)))]),
+/** Each group as the terms of its words and phrases: a title names the group when it has every term of one of them
+ * ("rumah sakit" needs both words: "Rumah Layak Huni" is no clinic). */
+const GROUP_TERMS = new Map<SideGroup, string[][]>(
+  (Object.entries(SIDE_GROUPS) as [SideGroup, string][]).map(([g, phrases]) => [g, phrases.split(', ').map((p) => {
+    const terms = wordTerms(p);
+    if (terms.length === 0) throw new Error(`pair features: "${p}" gives no term`);
+    return terms;
+  })]),
 );
 
 /** The features, in the order of the vector `pairFeatures` returns (and the model's `features` list). */
 export const PAIR_FEATURES = [
   'score', 'title', 'full', 'bodiesCompared', 'descriptions',
-  'sharedTitleServices', 'sharedServices', 'titleServicesMin', 'titleServicesMax',
-  'unmatchedTitleServicesMin', 'unmatchedTitleServicesMax', 'unmatchedServicesMin', 'unmatchedServicesMax', 'kinUnmatched',
+  'sharedServices', 'servicesMin', 'servicesMax', 'unmatchedServicesMin', 'unmatchedServicesMax', 'kinUnmatched',
   'siblings', 'differentActivities', 'oneSidedActivity',
   'wordsMin', 'wordsMax', 'unmatchedWeightMin', 'unmatchedWeightMax', 'sharedWordWeight', 'sharedServiceWeight',
   'unmatchedWordsMin', 'unmatchedWordsMax', 'unmatchedTopMin', 'unmatchedTopMax', 'containmentMin', 'containmentMax',
@@ -46,12 +51,10 @@ export const PAIR_FEATURES = [
 ] as const;
 
 /** A program as the duplicate model reads it: prepared (measure.ts), with the groups (SIDE_GROUPS) its title names, one
- * bit each, and the parents (concepts.ts) of the services its title names. Made once per program for a whole scan. */
-export interface PairSide {
-  prepared: Prepared; groups: number; parents: Set<string>;
-  /** The services its title names, and those its title or description name, as small integers (serviceId). */
-  title: Int32Array; all: Int32Array;
-}
+ * bit each, the services its title names as small integers, and their parents (concepts.ts). Made once per program
+ * for a whole scan. (A title that names no service has taken its description's, analysis.ts: so the title's services
+ * are all the program's.) */
+export interface PairSide { prepared: Prepared; groups: number; services: Int32Array; parents: Set<string> }
 /** Services as small integers, so that the scan compares numbers, not strings. */
 const serviceIds = new Map<string, number>();
 function serviceId(term: string): number {
@@ -60,13 +63,11 @@ function serviceId(term: string): number {
   return id;
 }
 export function pairSide(prepared: Prepared): PairSide {
+  const title = new Set(prepared.doc.title);
   let groups = 0, bit = 1;
-  for (const terms of GROUP_TERMS.values()) { if (prepared.doc.title.some((t) => terms.has(t))) groups |= bit; bit <<= 1; }
-  const c = prepared.concepts;
-  return {
-    prepared, groups, parents: new Set(c.title.flatMap((x) => conceptParents(x))),
-    title: Int32Array.from(c.title, serviceId), all: Int32Array.from(c.all, serviceId),
-  };
+  for (const phrases of GROUP_TERMS.values()) { if (phrases.some((terms) => terms.every((t) => title.has(t)))) groups |= bit; bit <<= 1; }
+  const c = prepared.concepts.title;
+  return { prepared, groups, services: Int32Array.from(c, serviceId), parents: new Set(c.flatMap((x) => conceptParents(x))) };
 }
 
 /** One side of a pair, read off the two title vectors in one merge: its words (not services), the weight and count of
@@ -94,9 +95,9 @@ function pair(out: Float64Array, k: number, x: number, y: number): number {
   return k + 2;
 }
 
-/** How many of `xs` are not in `ys` (returned), and how many of those are kin of a service of the other title (`kinOf`:
- * its parents; in `kinCount`). A service missing from the other side is never one of its title's, so "kin" never means
- * "itself". */
+/** How many of `xs` (services; `terms`, the same as terms) are not in `ys` (returned), and how many of those are kin of
+ * a service of the other title (`kinOf`: its parents; in `kinCount`). A service missing from the other side is never
+ * one of its services, so "kin" never means "itself". */
 let kinCount = 0;
 function has(xs: Int32Array, x: number): boolean {
   for (let i = 0; i < xs.length; i++) if (xs[i] === x) return true;
@@ -134,26 +135,24 @@ export function pairFeatures(sideA: PairSide, sideB: PairSide, sim: Similarity, 
   for (; j < nb; j++) unmatchedTerm(B, termKind(bi[j]!), bw[j]!);
   const sa = a.concepts, sb = b.concepts;
   const shared = sharedWord + sharedService;
-  // with no service on one side: nothing in common and nothing kin (kin needs a title service on each side)
-  let sharedAll = 0, titleA = sa.title.length, kinA = 0, titleB = sb.title.length, kinB = 0;
-  if (sa.all.length > 0 && sb.all.length > 0) {
-    for (let q = 0; q < sideA.all.length; q++) if (has(sideB.all, sideA.all[q]!)) sharedAll++;
-    titleA = missing(sideA.title, sa.title, sideB.all, sideB.parents); kinA = kinCount;
-    titleB = missing(sideB.title, sb.title, sideA.all, sideA.parents); kinB = kinCount;
+  // with no service on one side: nothing in common and nothing kin (kin needs a service on each side)
+  let missingA = sideA.services.length, kinA = 0, missingB = sideB.services.length, kinB = 0;
+  if (missingA > 0 && missingB > 0) {
+    missingA = missing(sideA.services, sa.title, sideB.services, sideB.parents); kinA = kinCount;
+    missingB = missing(sideB.services, sb.title, sideA.services, sideA.parents); kinB = kinCount;
   }
-  const allA = sa.all.length - sharedAll, allB = sb.all.length - sharedAll;
   // measure.ts's apartReason, from the counts above: sibling services (titles naming kin services, no service in
   // common), else different activities
-  const siblings = sa.title.length > 0 && sb.title.length > 0 && sharedAll === 0 && kinA > 0;
+  const siblings = sharedTitleServices === 0 && kinA > 0;
   const activities = !siblings && sa.activities.length > 0 && sb.activities.length > 0 && differentActivities(sa.activities, sb.activities);
   const brandA = sa.title.length > 0 && A.informative <= 2 ? 1 : 0, brandB = sb.title.length > 0 && B.informative <= 2 ? 1 : 0;
   const cA = A.sum ? shared / A.sum : 0, cB = B.sum ? shared / B.sum : 0;
   let k = 0;
-  out[k++] = sim.score; out[k++] = sim.title; out[k++] = sim.full; out[k++] = sim.full !== sim.title ? 1 : 0;
+  out[k++] = sim.plain; out[k++] = sim.title; out[k++] = sim.full; out[k++] = sim.full !== sim.title ? 1 : 0;
   out[k++] = (a.hasBody ? 1 : 0) + (b.hasBody ? 1 : 0);
-  out[k++] = sharedTitleServices; out[k++] = sharedAll;
+  out[k++] = sharedTitleServices;
   k = pair(out, k, sa.title.length, sb.title.length);
-  k = pair(out, k, titleA, titleB); k = pair(out, k, allA, allB); out[k++] = kinA + kinB;
+  k = pair(out, k, missingA, missingB); out[k++] = kinA + kinB;
   out[k++] = siblings ? 1 : 0; out[k++] = activities ? 1 : 0;
   out[k++] = (sa.activities.length > 0) !== (sb.activities.length > 0) ? 1 : 0;
   k = pair(out, k, A.words, B.words); k = pair(out, k, A.unmatchedWeight, B.unmatchedWeight); out[k++] = sharedWord; out[k++] = sharedService;
@@ -161,5 +160,8 @@ export function pairFeatures(sideA: PairSide, sideB: PairSide, sim: Similarity, 
   k = pair(out, k, brandA, brandB);
   const oneSided = sideA.groups ^ sideB.groups;
   for (let g = 0; g < GROUP_TERMS.size; g++) out[k++] = (oneSided >> g) & 1;
+  // to 9 places: a sum of term weights can differ in its last bit with the order terms were first given ids in, and
+  // the model must read the same values in CI, in training and in the app
+  for (let q = 0; q < k; q++) out[q] = Math.round(out[q]! * 1e9) / 1e9;
   return out;
 }

@@ -34,7 +34,7 @@ export interface PairList { count: number; a: Int32Array; b: Int32Array; score: 
 /** Pairs (i < j, indices into `prepared`) scoring at least `threshold`. Candidates share a title term for which
  * `candidateTerm(termId)` is true (rare enough to pick candidates by); each candidate is scored exactly. A `judge`, if
  * given, sees each pair that reaches the threshold and gives the score to keep it with, or a negative number to drop
- * it (the duplicate model: duplicateModel.ts). */
+ * it (the duplicate model: duplicateModel.ts; the pairs' `score` is then the judge's, a probability). */
 export function scanPreparedPairs(prepared: Prepared[], candidateTerm: (termId: number) => boolean, threshold: number, p: MeasureParams,
   judge?: (i: number, j: number, sim: Similarity) => number): PairList {
   const n = prepared.length;
@@ -95,12 +95,14 @@ export function scanPreparedPairs(prepared: Prepared[], candidateTerm: (termId: 
         let score = combine(titleScore, fullScore, sameElement, sameDimension, p);
         if (score < threshold) continue;
         // titles that say they are different things only lower a score: checked for the few pairs that reach the threshold
-        if (p.apart < 1 && apart(prepared[i]!.concepts, prepared[j]!.concepts)) {
+        const isApart = p.apart < 1 && apart(prepared[i]!.concepts, prepared[j]!.concepts);
+        if (isApart) {
           score = combine(titleScore, fullScore, sameElement, sameDimension, p, true);
           if (score < threshold) continue;
         }
         if (judge) {
-          score = judge(i, j, { score, title: titleScore, full: fullScore ?? titleScore });
+          const plain = sameElement || sameDimension ? combine(titleScore, fullScore, false, false, p, isApart) : score;
+          score = judge(i, j, { score, title: titleScore, full: fullScore ?? titleScore, plain });
           if (score < 0) continue;
         }
         if (count === cap) {
