@@ -332,9 +332,12 @@ describe('whole-masterplan pair scan', () => {
       // the likely duplicates: every candidate pair the duplicate model judges probable enough, with its probability
       const likely = likelyDuplicatePairs(mp.db);
       const judged = new Map<string, number>();
+      expect(likely.similarity).toHaveLength(likely.count);
       for (let k = 0; k < likely.count; k++) {
         const a = likely.ids[likely.a[k]!]!, b = likely.ids[likely.b[k]!]!;
         judged.set(a < b ? `${a}|${b}` : `${b}|${a}`, likely.score[k]!);
+        // each pair's similarity beside its probability (equal probabilities are ordered by it)
+        expect(likely.similarity[k]).toBeCloseTo(scorePrepared(prepared.get(a)!, prepared.get(b)!).score, 9);
       }
       let probable = 0;
       for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {

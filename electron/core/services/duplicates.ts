@@ -11,7 +11,7 @@ import type { MasterplanDb, RowChange } from '../db/masterplanDb';
 import { apartReason, type ApartReason as CoreApart, type ServiceSets } from '../similarity/measure';
 import { DUPLICATE_THRESHOLD, likelyDuplicate } from '../similarity/duplicateModel';
 import type Database from 'better-sqlite3';
-import { likelyDuplicatePairs, programServices, querySimilar, type ScannedPairs } from '../similarity/similarIndex';
+import { likelyDuplicatePairs, programServices, querySimilar, type LikelyPairs } from '../similarity/similarIndex';
 import { concepts } from '../similarity/concepts';
 import { getOpd } from './opds';
 import { getProgram } from './programs';
@@ -58,7 +58,7 @@ function decidedPairs(mp: MasterplanDb): { a: string; b: string }[] {
 /** Members (program indices), and the group's strongest pair (the one that founded it: pairs are taken in falling
  * order). */
 interface Group { ids: number[]; top: number }
-interface Grouping { version: string; scan: ScannedPairs; groups: Group[]; score: Map<number, number>; key(i: number, j: number): number }
+interface Grouping { version: string; scan: LikelyPairs; groups: Group[]; score: Map<number, number>; key(i: number, j: number): number }
 
 /** The last grouping per open file, with the change-log position it was made at: asking for the next page of the
  * review, or opening it again without an edit in between, reuses it instead of scanning 10,000 programs again. */
@@ -91,7 +91,9 @@ function grouping(mp: MasterplanDb, threshold: number): Grouping {
   }
   // Complete linkage, strongest pairs first: a program joins a cluster only if it is similar to every member, so a
   // chain of loosely similar programs never becomes one giant cluster.
-  order.sort((x, y) => scan.score[y]! - scan.score[x]!);
+  // the most probable first; of equally probable pairs, the more similar
+  const stronger = (x: number, y: number) => scan.score[y]! - scan.score[x]! || scan.similarity[y]! - scan.similarity[x]!;
+  order.sort(stronger);
   const clusterOf = new Map<number, Group>();
   const loose: Group[] = [];
   for (const k of order) {
@@ -106,7 +108,7 @@ function grouping(mp: MasterplanDb, threshold: number): Grouping {
   }
   // strongest first, then the larger
   const groups = [...new Set(clusterOf.values()), ...loose]
-    .sort((x, y) => scan.score[y.top]! - scan.score[x.top]! || y.ids.length - x.ids.length);
+    .sort((x, y) => stronger(x.top, y.top) || y.ids.length - x.ids.length);
   const result = { version, scan, groups, score, key };
   groupings.set(mp.db, result);
   return result;

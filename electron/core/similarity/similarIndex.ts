@@ -235,6 +235,9 @@ export interface ScannedPairs extends PairList {
   /** Program ids by index (pairs refer to these indices). */
   ids: string[];
 }
+/** Likely duplicate pairs: `score` is the duplicate model's probability, `similarity` the pair's score (measure.ts), by
+ * which pairs of equal probability are ordered (thirty small trees give many equal probabilities). */
+export interface LikelyPairs extends ScannedPairs { similarity: Float64Array }
 
 /** Every pair of live programs scoring at or above the threshold. Candidates share a title term that is not in more
  * than 5 % of all programs, at least 50 (a pair linked only by such common words never reaches the threshold in the
@@ -261,13 +264,17 @@ function scan(db: Database.Database, threshold: number, params: MeasureParams, j
 
 /** The likely duplicates of the whole masterplan: the pairs scoring at least the candidate score, as scanPairs finds
  * them, judged by the duplicate model during the scan; those at least `threshold` probable, each with its probability
- * as its score. */
-export function likelyDuplicatePairs(db: Database.Database, threshold = DUPLICATE_THRESHOLD): ScannedPairs {
-  return scan(db, CANDIDATE_SCORE, DEFAULT_PARAMS, (prepared) => {
+ * as its score and its similarity beside it. */
+export function likelyDuplicatePairs(db: Database.Database, threshold = DUPLICATE_THRESHOLD): LikelyPairs {
+  const similarity: number[] = [];
+  const pairs = scan(db, CANDIDATE_SCORE, DEFAULT_PARAMS, (prepared) => {
     const sides = prepared.map(pairSide);
     return (i, j, sim) => {
       const p = duplicateProbability(sides[i]!, sides[j]!, sim);
-      return p >= threshold ? p : -1;
+      if (p < threshold) return -1;
+      similarity.push(sim.score); // kept pairs come out in the order they were judged
+      return p;
     };
   });
+  return { ...pairs, similarity: Float64Array.from(similarity) };
 }
