@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeProgram } from '../../electron/core/similarity/analysis';
 import { DEFAULT_PARAMS, DfTable, prepare, scorePrepared, type MeasureParams, type SimDoc } from '../../electron/core/similarity/measure';
-import { DUPLICATE_THRESHOLD, duplicateProbability, pairSide } from '../../electron/core/similarity/duplicateModel';
+import { DUPLICATE_THRESHOLD, duplicateProbability } from '../../electron/core/similarity/duplicateModel';
+import { pairSide } from '../../electron/core/similarity/pairFeatures';
 import { DEMO_PROGRAMS } from '../../electron/core/demo/demoData';
 
 interface Text { title: string; description?: string }

@@ -15,13 +15,15 @@ import { PAIRS, corpus } from './similarity-quality';
 
 export const MODEL_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../electron/core/similarity/duplicateModel.json');
 
+/** A tuning pair as the model learns it: its features, its answer, its set, and its score as the model's floor reads it
+ * (without the element / dimension bonus). */
 interface Row { x: Float64Array; y: number; set: string; score: number }
 
 export function trainingRows(df: DfSource = corpus()): Row[] {
   return PAIRS.filter((p) => p.split === 'tune').map((p) => {
     const a = prepare(df, analyzeProgram(p.a.title, p.a.description)), b = prepare(df, analyzeProgram(p.b.title, p.b.description));
     const sim = scorePrepared(a, b);
-    return { x: pairFeatures(pairSide(a), pairSide(b), sim), y: p.label === 'duplicate' ? 1 : 0, set: p.set, score: sim.score };
+    return { x: pairFeatures(pairSide(a), pairSide(b), sim), y: p.label === 'duplicate' ? 1 : 0, set: p.set, score: sim.plain };
   });
 }
 

@@ -5,7 +5,7 @@
  * score; the model has seen thousands of such pairs. */
 import trained from './duplicateModel.json';
 import { compileTrees, type BoostedTrees, type CompiledTrees } from './boostedTrees';
-import { PAIR_FEATURES, pairFeatures, pairSide, type PairSide } from './pairFeatures';
+import { PAIR_FEATURES, pairFeatures, type PairSide } from './pairFeatures';
 import { DEFAULT_THRESHOLD, type Similarity } from './measure';
 
 /** Pairs scoring below the default threshold of the score (measure.ts, without the element / dimension bonus) are
@@ -36,7 +36,5 @@ export function duplicateProbability(a: PairSide, b: PairSide, sim: Similarity):
   if (sim.plain < CANDIDATE_SCORE) return 0;
   return compiled().probability(pairFeatures(a, b, sim, buffer));
 }
-
-export { pairSide, type PairSide };
 
 export function likelyDuplicate(probabilityOfDuplicate: number): boolean { return probabilityOfDuplicate >= DUPLICATE_THRESHOLD; }

@@ -8,7 +8,8 @@ import { foldText } from './normalize';
 import { isConceptTerm } from './concepts';
 import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, apartReason, prepare, scorePrepared, type Prepared, servicesOf, type ApartReason, type ServiceSets, termCount, termIdOf, type DfSource, type MeasureParams, type SimDoc, type Similarity } from './measure';
 import { scanPreparedPairs, type PairList } from './pairScan';
-import { CANDIDATE_SCORE, DUPLICATE_THRESHOLD, duplicateProbability, pairSide } from './duplicateModel';
+import { CANDIDATE_SCORE, DUPLICATE_THRESHOLD, duplicateProbability } from './duplicateModel';
+import { pairSide } from './pairFeatures';
 
 export interface IndexedDoc extends SimDoc {
   rowid: number; id: string; leadOpdId: string; title: string[]; body: string[];
