@@ -9,7 +9,8 @@ import { SERVICE_TERM, WEAK_TERM, termKind, type Prepared, type Similarity } fro
 import { wordTerms } from './normalize';
 
 /** Words that set two programs on one service apart when only one title has them: the level or place the program runs
- * at, who it is for, the step of a process, infrastructure or a document instead of the service. Analysed like a title
+ * at, who it is for, the step of a process, infrastructure or a document instead of the service, or a kind of work
+ * done around it (training people, enforcing, funding) instead of running it. Analysed like a title
  * (stems, variants), so that a title's "Kelurahan" or "Kalurahan" meets the village group's terms. The model learns
  * how much each group counts. */
 const SIDE_GROUPS = {
@@ -26,6 +27,9 @@ const SIDE_GROUPS = {
   step: 'perencanaan, monitoring, pemantauan, evaluasi, pelaporan, verifikasi, penyaluran, pendaftaran, pemeliharaan',
   infrastructure: 'jaringan, internet, wifi, server, perangkat, gedung, menara, fiber, infrastruktur',
   document: 'masterplan, roadmap, peraturan, perda, perbup, regulasi, kajian, dokumen',
+  training: 'pelatihan, sosialisasi, literasi, edukasi, kampanye, pendampingan, pembinaan, kapasitas, penyuluhan, workshop',
+  enforcement: 'penertiban, patroli, razia, pengawasan, penegakan, sidak',
+  funding: 'bantuan, hibah, insentif, subsidi, kredit, modal, pembiayaan, beasiswa',
 } as const;
 type SideGroup = keyof typeof SIDE_GROUPS;
 
