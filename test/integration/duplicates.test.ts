@@ -233,7 +233,11 @@ describe('rembuk similar / duplicates', () => {
     expect(hits.slice(0, 2).map((h) => h.title).sort()).toEqual(['Aplikasi Pengaduan Masyarakat Terpadu', 'Sistem Aduan Warga Online Kecamatan']);
     for (const h of hits.slice(0, 2)) expect(h.services.map((x) => x.name)).toEqual(['Pengaduan masyarakat online (kanal pengaduan daerah)']);
     expect(hits[0]!.score).toBeGreaterThan(hits[2]!.score);
-    expect(run(['similar', db, 'Bank Sampah']).stdout).toMatch(/%\tDLHK\tBank Sampah Digital/);
+    // a likely duplicate says so, with the model's probability; a loosely similar program does not
+    expect(run(['similar', db, 'Bank Sampah']).stdout).toMatch(/%\tDLHK\tBank Sampah Digital\t[^\n]*\t\[peluang duplikat \d+%\]/);
+    const loose = run(['similar', db, 'Pendataan Mangrove dan Ekowisata Pesisir']).stdout.split('\n').find((l) => l.includes('Wisata Bahari Berbasis Komunitas'));
+    expect(loose).toMatch(/^\d+%\tKec\. Densel\t/);
+    expect(loose).not.toMatch(/peluang duplikat/);
     // why a look-alike was scored lower, as a trailing column and in the JSON
     expect(run(['similar', db, 'Pendataan Mangrove dan Ekowisata Pesisir']).stdout)
       .toMatch(/\tRehabilitasi Mangrove dan Ekowisata Pesisir\t.*\[Kegiatan berbeda: pendataan vs renovasi atau konstruksi — skor diturunkan, mungkin saling melengkapi\]/);
