@@ -71,6 +71,8 @@ function grouping(mp: MasterplanDb, threshold: number): Grouping {
   const version = `${threshold}:${mp.prepare('SELECT max(rowid) FROM change_log').pluck().get() as number | null}`;
   const cached = groupings.get(mp.db);
   if (cached?.version === version) return cached;
+  // the old grouping (hundreds of thousands of pairs in a large masterplan) is let go before the new one is made
+  groupings.delete(mp.db);
   clusterStats.groupings++;
   const scan = likelyDuplicatePairs(mp.db, threshold);
   const n = scan.ids.length;

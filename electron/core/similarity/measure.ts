@@ -173,9 +173,10 @@ export function apartReason(a: ServiceSets, b: ServiceSets): ApartReason | null 
 }
 
 /** Whether two programs' titles say they are different things: sibling services, or different activities (the one
- * condition: the reason shown is the reason the score was lowered). */
+ * condition: the reason shown is the reason the score was lowered, `apartReason`; this answers without building it,
+ * since the whole-masterplan scan asks for every pair that reaches the threshold). */
 export function apart(a: ServiceSets, b: ServiceSets): boolean {
-  return apartReason(a, b) !== null;
+  return siblings(a, b) || differentActivities(a.activities, b.activities);
 }
 
 /** The score from its parts: the title overlap, the title + description overlap (null when not compared), and whether

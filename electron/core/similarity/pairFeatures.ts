@@ -54,16 +54,34 @@ export const PAIR_FEATURES = [
   ...[...GROUP_TERMS.keys()].map((g) => `oneSided.${g}`),
 ] as const;
 
+/** The features that are not whole numbers (sums and shares of term weights, scores): rounded, the others are counts
+ * and flags. */
+const REAL_FEATURES = Int32Array.from(['score', 'title', 'full', 'unmatchedWeightMin', 'unmatchedWeightMax', 'sharedWordWeight',
+  'sharedServiceWeight', 'unmatchedTopMin', 'unmatchedTopMax', 'containmentMin', 'containmentMax'], (f) => {
+  const k = (PAIR_FEATURES as readonly string[]).indexOf(f);
+  if (k < 0) throw new Error(`pair features: no feature ${f}`);
+  return k;
+});
+
 /** A program as the duplicate model reads it: prepared (measure.ts), with the groups (SIDE_GROUPS) its title names, one
  * bit each, the services its title names as small integers, and their parents (concepts.ts). Made once per program
  * for a whole scan. (A title that names no service has taken its description's, analysis.ts: so the title's services
  * are all the program's.) */
-export interface PairSide { prepared: Prepared; groups: number; services: Int32Array; parents: Set<string> }
-/** Services as small integers, so that the scan compares numbers, not strings. */
-const serviceIds = new Map<string, number>();
+export interface PairSide {
+  prepared: Prepared; groups: number; services: Int32Array;
+  /** The parents of each of `services` (same order), and of all of them. */
+  serviceParents: Int32Array[]; parents: Int32Array;
+}
+/** Services and their parents as small integers, so that the scan compares numbers, not strings. */
+const serviceIds = new Map<string, number>(), parentIds = new Map<string, number>();
 function serviceId(term: string): number {
   let id = serviceIds.get(term);
   if (id === undefined) serviceIds.set(term, id = serviceIds.size);
+  return id;
+}
+function parentId(parent: string): number {
+  let id = parentIds.get(parent);
+  if (id === undefined) parentIds.set(parent, id = parentIds.size);
   return id;
 }
 export function pairSide(prepared: Prepared): PairSide {
@@ -71,7 +89,8 @@ export function pairSide(prepared: Prepared): PairSide {
   let groups = 0, bit = 1;
   for (const phrases of GROUP_TERMS.values()) { if (phrases.some((terms) => terms.every((t) => title.has(t)))) groups |= bit; bit <<= 1; }
   const c = prepared.concepts.title;
-  return { prepared, groups, services: Int32Array.from(c, serviceId), parents: new Set(c.flatMap((x) => conceptParents(x))) };
+  const serviceParents = c.map((x) => Int32Array.from(conceptParents(x), parentId));
+  return { prepared, groups, services: Int32Array.from(c, serviceId), serviceParents, parents: Int32Array.from(new Set(serviceParents.flatMap((p) => [...p]))) };
 }
 
 /** One side of a pair, read off the two title vectors in one merge: its words (not services), the weight and count of
@@ -90,8 +109,6 @@ function unmatchedTerm(s: Side, kind: number, w: number): void {
   if (kind !== WEAK_TERM) { s.informative++; s.unmatchedWords++; if (w > s.unmatchedTop) s.unmatchedTop = w; }
 }
 
-/** Whether a service shares a parent with one of the services in `parents`'s title. */
-const kin = (x: string, parents: Set<string>) => conceptParents(x).some((q) => parents.has(q));
 
 /** Writes the smaller and the larger of two values at k; returns the next position. */
 function pair(out: Float64Array, k: number, x: number, y: number): number {
@@ -99,18 +116,23 @@ function pair(out: Float64Array, k: number, x: number, y: number): number {
   return k + 2;
 }
 
-/** How many of `xs` (services; `terms`, the same as terms) are not in `ys` (returned), and how many of those are kin of
- * a service of the other title (`kinOf`: its parents; in `kinCount`). A service missing from the other side is never
+/** How many of one side's services are not among the other side's (returned), and how many of those are kin of a
+ * service of the other title: share a parent with it (in `kinCount`). A service missing from the other side is never
  * one of its services, so "kin" never means "itself". */
 let kinCount = 0;
 function has(xs: Int32Array, x: number): boolean {
   for (let i = 0; i < xs.length; i++) if (xs[i] === x) return true;
   return false;
 }
-function missing(xs: Int32Array, terms: readonly string[], ys: Int32Array, kinOf?: Set<string>): number {
+function meets(xs: Int32Array, ys: Int32Array): boolean {
+  for (let i = 0; i < xs.length; i++) if (has(ys, xs[i]!)) return true;
+  return false;
+}
+function missing(side: PairSide, other: PairSide): number {
   let n = 0;
   kinCount = 0;
-  for (let i = 0; i < xs.length; i++) if (!has(ys, xs[i]!)) { n++; if (kinOf && kinOf.size > 0 && kin(terms[i]!, kinOf)) kinCount++; }
+  const xs = side.services, ys = other.services;
+  for (let i = 0; i < xs.length; i++) if (!has(ys, xs[i]!)) { n++; if (meets(side.serviceParents[i]!, other.parents)) kinCount++; }
   return n;
 }
 
@@ -142,8 +164,8 @@ export function pairFeatures(sideA: PairSide, sideB: PairSide, sim: Similarity, 
   // with no service on one side: nothing in common and nothing kin (kin needs a service on each side)
   let missingA = sideA.services.length, kinA = 0, missingB = sideB.services.length, kinB = 0;
   if (missingA > 0 && missingB > 0) {
-    missingA = missing(sideA.services, sa.title, sideB.services, sideB.parents); kinA = kinCount;
-    missingB = missing(sideB.services, sb.title, sideA.services, sideA.parents); kinB = kinCount;
+    missingA = missing(sideA, sideB); kinA = kinCount;
+    missingB = missing(sideB, sideA); kinB = kinCount;
   }
   // measure.ts's apartReason, from the counts above: sibling services (titles naming kin services, no service in
   // common), else different activities
@@ -165,7 +187,7 @@ export function pairFeatures(sideA: PairSide, sideB: PairSide, sim: Similarity, 
   const oneSided = sideA.groups ^ sideB.groups;
   for (let g = 0; g < GROUP_TERMS.size; g++) out[k++] = (oneSided >> g) & 1;
   // to 9 places: a sum of term weights can differ in its last bit with the order terms were first given ids in, and
-  // the model must read the same values in CI, in training and in the app
-  for (let q = 0; q < k; q++) out[q] = Math.round(out[q]! * 1e9) / 1e9;
+  // the model must read the same values in CI, in training and in the app (the other features are counts and flags)
+  for (let q = 0; q < REAL_FEATURES.length; q++) { const f = REAL_FEATURES[q]!; out[f] = Math.round(out[f]! * 1e9) / 1e9; }
   return out;
 }

@@ -4,7 +4,8 @@
  * contiguous typed arrays (no object per program to chase), the first program of a pair is scattered into a dense
  * array indexed by term id (so an overlap is one pass over the other program's terms, no merge), and candidate lists
  * are walked from the first later program on. */
-import { apart, combine, comparesBodies, termCount, type MeasureParams, type Prepared, type Similarity, type TermVector } from './measure';
+import { conceptParents } from './concepts';
+import { combine, comparesBodies, termCount, type MeasureParams, type Prepared, type Similarity, type TermVector } from './measure';
 
 /** Term vectors of n programs in compressed rows: program i's terms are ids[off[i]] … ids[off[i + 1] - 1]. */
 interface Packed { off: Int32Array; ids: Int32Array; w: Float64Array; sum: Float64Array }
@@ -29,12 +30,41 @@ function codes(values: (string | null)[]): Int32Array {
   });
 }
 
+/** What `apart` (measure.ts) reads of each program, as small integers, so that the scan asks it of hundreds of
+ * thousands of pairs without a string: the services of its title and description, the parents of its title's
+ * services, and its title's activities as bits. `apartOf` answers as `apart` does (tested against it). */
+interface ApartSides { all: Int32Array[]; titleParents: Int32Array[]; hasTitle: Uint8Array; activities: Int32Array }
+function apartSides(prepared: Prepared[]): ApartSides {
+  const ids = new Map<string, number>();
+  const id = (x: string) => { let k = ids.get(x); if (k === undefined) ids.set(x, k = ids.size); return k; };
+  const activityBits = new Map<string, number>();
+  const bit = (x: string) => { let b = activityBits.get(x); if (b === undefined) activityBits.set(x, b = 1 << activityBits.size); return b; };
+  return {
+    all: prepared.map((d) => Int32Array.from(d.concepts.all, id)),
+    titleParents: prepared.map((d) => Int32Array.from(new Set(d.concepts.title.flatMap((c) => conceptParents(c))), (x) => id(`parent:${x}`))),
+    hasTitle: Uint8Array.from(prepared, (d) => (d.concepts.title.length > 0 ? 1 : 0)),
+    activities: Int32Array.from(prepared, (d) => d.concepts.activities.reduce((m, a) => m | bit(a), 0)),
+  };
+}
+function meet(x: Int32Array, y: Int32Array): boolean {
+  for (let i = 0; i < x.length; i++) for (let j = 0; j < y.length; j++) if (x[i] === y[j]) return true;
+  return false;
+}
+/** measure.ts's `apart` of programs i and j: sibling services (titles naming services with a parent in common, and no
+ * service in common anywhere), or different activities (each title names one, none in common). */
+function apartOf(s: ApartSides, i: number, j: number): boolean {
+  if (s.hasTitle[i] === 1 && s.hasTitle[j] === 1 && !meet(s.all[i]!, s.all[j]!) && meet(s.titleParents[i]!, s.titleParents[j]!)) return true;
+  const a = s.activities[i]!, b = s.activities[j]!;
+  return a !== 0 && b !== 0 && (a & b) === 0;
+}
+
 export interface PairList { count: number; a: Int32Array; b: Int32Array; score: Float64Array }
 
 /** Pairs (i < j, indices into `prepared`) scoring at least `threshold`. Candidates share a title term for which
  * `candidateTerm(termId)` is true (rare enough to pick candidates by); each candidate is scored exactly. A `judge`, if
  * given, sees each pair that reaches the threshold and gives the score to keep it with, or a negative number to drop
- * it (the duplicate model: duplicateModel.ts; the pairs' `score` is then the judge's, a probability). */
+ * it (the duplicate model: duplicateModel.ts; the pairs' `score` is then the judge's, a probability). The similarity it
+ * is given is rewritten for the next pair: read it, do not keep it. */
 export function scanPreparedPairs(prepared: Prepared[], candidateTerm: (termId: number) => boolean, threshold: number, p: MeasureParams,
   judge?: (i: number, j: number, sim: Similarity) => number): PairList {
   const n = prepared.length;
@@ -42,6 +72,9 @@ export function scanPreparedPairs(prepared: Prepared[], candidateTerm: (termId: 
   const hasBody = Uint8Array.from(prepared, (d) => (d.hasBody ? 1 : 0));
   const full = pack(prepared.map((d) => (d.hasBody ? d.full() : d.title)));
   const element = codes(prepared.map((d) => d.element)), dimension = codes(prepared.map((d) => d.dimension));
+  const apartSide = p.apart < 1 ? apartSides(prepared) : null;
+  // the similarity handed to the judge: one object, rewritten for each pair (the judge keeps numbers, never it)
+  const sim: Similarity = { score: 0, title: 0, full: 0, plain: 0 };
   const terms = termCount();
 
   // postings of the candidate terms, ascending program index
@@ -95,14 +128,15 @@ export function scanPreparedPairs(prepared: Prepared[], candidateTerm: (termId: 
         let score = combine(titleScore, fullScore, sameElement, sameDimension, p);
         if (score < threshold) continue;
         // titles that say they are different things only lower a score: checked for the few pairs that reach the threshold
-        const isApart = p.apart < 1 && apart(prepared[i]!.concepts, prepared[j]!.concepts);
+        const isApart = apartSide !== null && apartOf(apartSide, i, j);
         if (isApart) {
           score = combine(titleScore, fullScore, sameElement, sameDimension, p, true);
           if (score < threshold) continue;
         }
         if (judge) {
           const plain = sameElement || sameDimension ? combine(titleScore, fullScore, false, false, p, isApart) : score;
-          score = judge(i, j, { score, title: titleScore, full: fullScore ?? titleScore, plain });
+          sim.score = score; sim.title = titleScore; sim.full = fullScore ?? titleScore; sim.plain = plain;
+          score = judge(i, j, sim);
           if (score < 0) continue;
         }
         if (count === cap) {
