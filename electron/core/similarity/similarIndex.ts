@@ -242,7 +242,7 @@ export interface LikelyPairs extends ScannedPairs { similarity: Float64Array }
 
 /** Every pair of live programs scoring at or above the threshold. Candidates share a title term that is not in more
  * than 5 % of all programs, at least 50 (a pair linked only by such common words never reaches the threshold in the
- * labelled pairs: checked again at 0.21 with all 9,894 of their texts and the demo as one masterplan, 2,788 flagged
+ * labelled pairs: checked again at 0.21 with all 16,620 of their texts and the demo as one masterplan, 4,648 flagged
  * pairs, every one a candidate);
  * each candidate pair is then scored exactly (pairScan.ts). Term weights are computed once per program. */
 export function scanPairs(db: Database.Database, threshold = DEFAULT_THRESHOLD, params: MeasureParams = DEFAULT_PARAMS): ScannedPairs {
