@@ -109,7 +109,6 @@ function unmatchedTerm(s: Side, kind: number, w: number): void {
   if (kind !== WEAK_TERM) { s.informative++; s.unmatchedWords++; if (w > s.unmatchedTop) s.unmatchedTop = w; }
 }
 
-
 /** Writes the smaller and the larger of two values at k; returns the next position. */
 function pair(out: Float64Array, k: number, x: number, y: number): number {
   out[k] = x < y ? x : y; out[k + 1] = x < y ? y : x;
