@@ -32,9 +32,10 @@ function codes(values: (string | null)[]): Int32Array {
 
 /** What `apart` (measure.ts) reads of each program, as small integers, so that the scan asks it of hundreds of
  * thousands of pairs without a string: the services of its title and description, the parents of its title's
- * services, and its title's activities as bits. `apartOf` answers as `apart` does (tested against it). */
-interface ApartSides { all: Int32Array[]; titleParents: Int32Array[]; hasTitle: Uint8Array; activities: Int32Array }
-function apartSides(prepared: Prepared[]): ApartSides {
+ * services, and its title's activities as bits. `apartOf` answers as `apart` does (test/unit/pairScan.test.ts checks
+ * it against `apart` on every pair of two thousand labelled texts). */
+export interface ApartSides { all: Int32Array[]; titleParents: Int32Array[]; hasTitle: Uint8Array; activities: Int32Array }
+export function apartSides(prepared: Prepared[]): ApartSides {
   const ids = new Map<string, number>();
   const id = (x: string) => { let k = ids.get(x); if (k === undefined) ids.set(x, k = ids.size); return k; };
   const activityBits = new Map<string, number>();
@@ -52,7 +53,7 @@ function meet(x: Int32Array, y: Int32Array): boolean {
 }
 /** measure.ts's `apart` of programs i and j: sibling services (titles naming services with a parent in common, and no
  * service in common anywhere), or different activities (each title names one, none in common). */
-function apartOf(s: ApartSides, i: number, j: number): boolean {
+export function apartOf(s: ApartSides, i: number, j: number): boolean {
   if (s.hasTitle[i] === 1 && s.hasTitle[j] === 1 && !meet(s.all[i]!, s.all[j]!) && meet(s.titleParents[i]!, s.titleParents[j]!)) return true;
   const a = s.activities[i]!, b = s.activities[j]!;
   return a !== 0 && b !== 0 && (a & b) === 0;
