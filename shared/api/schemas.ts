@@ -305,7 +305,11 @@ export const SynergyLink = z.object({
 export type SynergyLink = z.infer<typeof SynergyLink>;
 export const SynergyMap = z.object({
   opds: z.array(z.object({ id: z.string(), name: z.string(), abbr: z.string().nullable() })),
-  cells: z.array(z.object({ a: z.string(), b: z.string(), shared: z.number(), complementary: z.number() })),
+  cells: z.array(z.object({
+    a: z.string(), b: z.string(), shared: z.number(), complementary: z.number(),
+    /** The shared programs: one OPD leads, the other is a related OPD (after a merge, among others). */
+    programs: z.array(z.object({ id: z.string(), title: z.string(), leadOpdId: z.string() })),
+  })),
 });
 export type SynergyMap = z.infer<typeof SynergyMap>;
 export const MergeEntry = z.object({ mergeId: z.string(), survivorId: z.string(), survivorTitle: z.string(), mergedTitles: z.array(z.string()) });

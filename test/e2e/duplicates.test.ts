@@ -97,6 +97,13 @@ describe('duplicate review in the browser', () => {
     await expect.poll(() => page.getByTestId('synergy-cell').count()).toBe(4); // two pairs of OPDs, both halves of the matrix
     await page.getByTestId('synergy-cell').first().click();
     await expect.poll(() => page.getByTestId('synergy-pair').count()).toBe(1);
+    // the first cell is Dinkes × RSUD Wangaya: the merged program, named, opens on a click
+    await expect.poll(() => page.getByTestId('synergy-shared').textContent()).toContain('Aplikasi Antrian Online Puskesmas');
+    await page.getByTestId('synergy-shared').getByText('Aplikasi Antrian Online Puskesmas').click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('Aplikasi Antrian Online Puskesmas');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'synergy-map.png') });
     expect(await page.getByTestId('synergy-links').textContent()).toContain('Bank Sampah Digital');
 

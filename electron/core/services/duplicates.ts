@@ -279,22 +279,27 @@ export function listSynergies(mp: MasterplanDb, programId?: string): SynergyLink
  * complementary links join their programs. */
 export function synergyMap(mp: MasterplanDb): SynergyMap {
   const opds = mp.prepare('SELECT id, name, abbr FROM opd WHERE deleted = 0 ORDER BY sort_order').all() as { id: string; name: string; abbr: string | null }[];
-  const cells = new Map<string, { shared: number; complementary: number }>();
-  const bump = (x: string, y: string, k: 'shared' | 'complementary') => {
-    if (x === y) return;
-    const key = x < y ? `${x}|${y}` : `${y}|${x}`;
-    const c = cells.get(key) ?? { shared: 0, complementary: 0 };
-    c[k]++;
-    cells.set(key, c);
+  type Cell = SynergyMap['cells'][number];
+  const cells = new Map<string, Cell>();
+  const cellOf = (x: string, y: string): Cell | null => {
+    if (x === y) return null;
+    const [a, b] = x < y ? [x, y] : [y, x];
+    const key = `${a}|${b}`;
+    let c = cells.get(key);
+    if (!c) cells.set(key, c = { a, b, shared: 0, complementary: 0, programs: [] });
+    return c;
   };
-  for (const r of mp.prepare(`SELECT p.lead_opd_id AS a, po.opd_id AS b FROM program_opd po JOIN program p ON p.id = po.program_id
-      WHERE po.deleted = 0 AND p.deleted = 0`).all() as { a: string; b: string }[]) bump(r.a, r.b, 'shared');
+  for (const r of mp.prepare(`SELECT p.id, p.title, p.lead_opd_id AS a, po.opd_id AS b FROM program_opd po JOIN program p ON p.id = po.program_id
+      WHERE po.deleted = 0 AND p.deleted = 0 ORDER BY p.title, p.id`).all() as { id: string; title: string | null; a: string; b: string }[]) {
+    const c = cellOf(r.a, r.b);
+    if (c) { c.shared++; c.programs.push({ id: r.id, title: r.title ?? '', leadOpdId: r.a }); }
+  }
   for (const r of mp.prepare(`SELECT a.lead_opd_id AS a, b.lead_opd_id AS b FROM synergy s JOIN program a ON a.id = s.program_a_id JOIN program b ON b.id = s.program_b_id
-      WHERE s.deleted = 0 AND a.deleted = 0 AND b.deleted = 0`).all() as { a: string; b: string }[]) bump(r.a, r.b, 'complementary');
+      WHERE s.deleted = 0 AND a.deleted = 0 AND b.deleted = 0`).all() as { a: string; b: string }[]) {
+    const c = cellOf(r.a, r.b);
+    if (c) c.complementary++;
+  }
   const active = new Set<string>();
-  for (const k of cells.keys()) for (const id of k.split('|')) active.add(id);
-  return {
-    opds: opds.filter((o) => active.has(o.id)).map((o) => ({ id: o.id, name: o.name, abbr: o.abbr })),
-    cells: [...cells].map(([k, v]) => { const [a, b] = k.split('|') as [string, string]; return { a, b, ...v }; }),
-  };
+  for (const c of cells.values()) { active.add(c.a); active.add(c.b); }
+  return { opds: opds.filter((o) => active.has(o.id)).map((o) => ({ id: o.id, name: o.name, abbr: o.abbr })), cells: [...cells.values()] };
 }

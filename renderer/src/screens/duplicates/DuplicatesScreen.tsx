@@ -185,6 +185,14 @@ function SynergyMapView({ onOpen }: { onOpen(id: string): void }) {
         <Paper withBorder p="sm" data-testid="synergy-pair">
           <Title order={5} mb={6}>{name(pair[0])} × {name(pair[1])}</Title>
           <Text size="sm">{t('synergy.sharedCount', { n: get(pair[0], pair[1])?.shared ?? 0 })}</Text>
+          <Stack gap={2} mb={4} data-testid="synergy-shared">
+            {(get(pair[0], pair[1])?.programs ?? []).map((p) => (
+              <Text key={p.id} size="sm" style={{ cursor: 'pointer' }} onClick={() => onOpen(p.id)}>
+                <b>{name(p.leadOpdId)}</b> <Text span td="underline dotted">{p.title}</Text> <Text span c="dimmed" size="xs">({t('synergy.withOpd', { opd: name(p.leadOpdId === pair[0] ? pair[1] : pair[0]) })})</Text>
+              </Text>
+            ))}
+          </Stack>
+          {pairLinks.length > 0 && <Text size="sm">{t('synergy.complementaryCount', { n: pairLinks.length })}</Text>}
           {pairLinks.map((l) => (
             <Group key={l.id} gap="xs" mt={4}>
               <Text size="sm" style={{ cursor: 'pointer' }} td="underline dotted" onClick={() => onOpen(l.a.id)}>{l.a.opdAbbr || l.a.opdName}: {l.a.title}</Text>
