@@ -306,9 +306,11 @@ export type SynergyLink = z.infer<typeof SynergyLink>;
 export const SynergyMap = z.object({
   opds: z.array(z.object({ id: z.string(), name: z.string(), abbr: z.string().nullable() })),
   cells: z.array(z.object({
-    a: z.string(), b: z.string(), shared: z.number(), complementary: z.number(),
+    a: z.string(), b: z.string(),
     /** The shared programs: one OPD leads, the other is a related OPD (after a merge, among others). */
-    programs: z.array(z.object({ id: z.string(), title: z.string(), leadOpdId: z.string() })),
+    shared: z.array(z.object({ id: z.string(), title: z.string(), leadOpdId: z.string() })),
+    /** How many complementary (synergy) links join a program of one to a program of the other. */
+    complementary: z.number(),
   })),
 });
 export type SynergyMap = z.infer<typeof SynergyMap>;

@@ -178,9 +178,9 @@ describe('merge, undo, not a duplicate, synergy: through the write path', () => 
     expect(similarPrograms(mp, { text: 'Sistem Antrean Daring Layanan Kesehatan' }).map((h) => h.id)).toEqual([a.id]);
     expect(rebuiltTables(mp)).toEqual(dumpTables(mp, TABLES));
     // the synergy map counts the merged program as shared by its lead and each related OPD, and names it
-    const shared = synergyMap(mp).cells.filter((c) => c.shared > 0);
+    const shared = synergyMap(mp).cells.filter((c) => c.shared.length > 0);
     expect(shared.map((c) => [c.a, c.b].sort().join('|')).sort()).toEqual([[dinkes, dkis].sort().join('|'), [dinkes, rsud].sort().join('|')].sort());
-    for (const c of shared) expect(c.programs).toEqual([{ id: a.id, title: 'Aplikasi Antrian Online Puskesmas', leadOpdId: dinkes }]);
+    for (const c of shared) expect(c.shared).toEqual([{ id: a.id, title: 'Aplikasi Antrian Online Puskesmas', leadOpdId: dinkes }]);
 
     undoMerge(mp, mergeId);
     const strip = (t: Record<string, unknown[]>) => Object.fromEntries(Object.entries(t).map(([k, rows]) => [k, (rows as Record<string, unknown>[])
@@ -222,7 +222,7 @@ describe('merge, undo, not a duplicate, synergy: through the write path', () => 
     const roleOf = (l: typeof link, pid: string) => (l.a.id === pid ? l.roleA : l.roleB);
     expect(roleOf(link, d.id)).toBe('kecamatan mendata warga');
     const map = synergyMap(mp);
-    expect(map.cells).toEqual([{ a: [dlhk, densel].sort()[0], b: [dlhk, densel].sort()[1], shared: 0, complementary: 1, programs: [] }]);
+    expect(map.cells).toEqual([{ a: [dlhk, densel].sort()[0], b: [dlhk, densel].sort()[1], shared: [], complementary: 1 }]);
     expect(map.opds.map((o) => o.id).sort()).toEqual([dlhk, densel].sort());
     expect(rebuiltTables(mp)).toEqual(dumpTables(mp, TABLES));
     mp.close();
@@ -306,7 +306,7 @@ describe('duplicate operations through the API: refusals in a sentence, nothing 
     const merged = await api('duplicates.merge', { survivorId: a.id, otherIds: [b.id] });
     expect(merged.ok).toBe(true);
     const map = await api('synergy.map', {});
-    expect(map.ok && (map.data as { cells: { shared: number }[] }).cells).toEqual([expect.objectContaining({ shared: 1, complementary: 0 })]);
+    expect(map.ok && (map.data as { cells: { shared: unknown[] }[] }).cells).toEqual([expect.objectContaining({ shared: [expect.objectContaining({ id: a.id })], complementary: 0 })]);
     // a reason for a lowered score passes the contract too, as a match and on a review card
     const training = createProgram(mp, { leadOpdId: opd(mp, 'DKIS'), title: 'Pelatihan Operator Command Center Kota Denpasar' });
     createProgram(mp, { leadOpdId: opd(mp, 'Dinkes'), title: 'Renovasi Gedung Command Center Kota Denpasar' });

@@ -275,8 +275,8 @@ export function listSynergies(mp: MasterplanDb, programId?: string): SynergyLink
   return ids.map((id) => toLink(mp, id));
 }
 
-/** OPD × OPD: how many programs two OPDs share (one leads, the other is related: e.g. after a merge) and how many
- * complementary links join their programs. */
+/** OPD × OPD: the programs two OPDs share (one leads, the other is related: e.g. after a merge), by title, and how
+ * many complementary links join their programs. */
 export function synergyMap(mp: MasterplanDb): SynergyMap {
   const opds = mp.prepare('SELECT id, name, abbr FROM opd WHERE deleted = 0 ORDER BY sort_order').all() as { id: string; name: string; abbr: string | null }[];
   type Cell = SynergyMap['cells'][number];
@@ -286,13 +286,13 @@ export function synergyMap(mp: MasterplanDb): SynergyMap {
     const [a, b] = x < y ? [x, y] : [y, x];
     const key = `${a}|${b}`;
     let c = cells.get(key);
-    if (!c) cells.set(key, c = { a, b, shared: 0, complementary: 0, programs: [] });
+    if (!c) cells.set(key, c = { a, b, shared: [], complementary: 0 });
     return c;
   };
   for (const r of mp.prepare(`SELECT p.id, p.title, p.lead_opd_id AS a, po.opd_id AS b FROM program_opd po JOIN program p ON p.id = po.program_id
       WHERE po.deleted = 0 AND p.deleted = 0 ORDER BY p.title, p.id`).all() as { id: string; title: string | null; a: string; b: string }[]) {
     const c = cellOf(r.a, r.b);
-    if (c) { c.shared++; c.programs.push({ id: r.id, title: r.title ?? '', leadOpdId: r.a }); }
+    c?.shared.push({ id: r.id, title: r.title ?? '', leadOpdId: r.a });
   }
   for (const r of mp.prepare(`SELECT a.lead_opd_id AS a, b.lead_opd_id AS b FROM synergy s JOIN program a ON a.id = s.program_a_id JOIN program b ON b.id = s.program_b_id
       WHERE s.deleted = 0 AND a.deleted = 0 AND b.deleted = 0`).all() as { a: string; b: string }[]) {

@@ -150,7 +150,7 @@ function SynergyMapView({ onOpen }: { onOpen(id: string): void }) {
   if (map.opds.length === 0) return <Text data-testid="synergy-empty">{t('synergy.empty')}</Text>;
   const cell = new Map(map.cells.map((c) => [`${c.a}|${c.b}`, c]));
   const get = (x: string, y: string) => cell.get(x < y ? `${x}|${y}` : `${y}|${x}`);
-  const max = Math.max(1, ...map.cells.map((c) => c.shared + c.complementary));
+  const max = Math.max(1, ...map.cells.map((c) => c.shared.length + c.complementary));
   const name = (id: string) => { const o = map.opds.find((x) => x.id === id); return o ? o.abbr || o.name : id; };
   const pairLinks = pair ? links.filter((l) => (l.a.leadOpdId === pair[0] && l.b.leadOpdId === pair[1]) || (l.a.leadOpdId === pair[1] && l.b.leadOpdId === pair[0])) : [];
   return (
@@ -165,11 +165,11 @@ function SynergyMapView({ onOpen }: { onOpen(id: string): void }) {
                 <Table.Td title={r.name} fw={600}>{r.abbr || r.name}</Table.Td>
                 {map.opds.map((c) => {
                   const v = r.id === c.id ? undefined : get(r.id, c.id);
-                  const n = v ? v.shared + v.complementary : 0;
+                  const n = v ? v.shared.length + v.complementary : 0;
                   const selected = !!pair && ((pair[0] === r.id && pair[1] === c.id) || (pair[0] === c.id && pair[1] === r.id));
                   return (
                     <Table.Td key={c.id} data-testid={n ? 'synergy-cell' : undefined} onClick={() => n && setPair([r.id, c.id])}
-                      title={v ? t('synergy.cellTitle', { a: r.abbr || r.name, b: c.abbr || c.name, shared: v.shared, complementary: v.complementary }) : undefined}
+                      title={v ? t('synergy.cellTitle', { a: r.abbr || r.name, b: c.abbr || c.name, shared: v.shared.length, complementary: v.complementary }) : undefined}
                       style={{ cursor: n ? 'pointer' : undefined, background: r.id === c.id ? 'var(--mantine-color-gray-1)' : n ? `rgba(12,166,120,${0.15 + 0.75 * (n / max)})` : undefined, outline: selected ? '2px solid var(--mantine-color-dark-4)' : undefined }}>
                       {n || ''}
                     </Table.Td>
@@ -184,9 +184,9 @@ function SynergyMapView({ onOpen }: { onOpen(id: string): void }) {
       {pair && (
         <Paper withBorder p="sm" data-testid="synergy-pair">
           <Title order={5} mb={6}>{name(pair[0])} × {name(pair[1])}</Title>
-          <Text size="sm">{t('synergy.sharedCount', { n: get(pair[0], pair[1])?.shared ?? 0 })}</Text>
+          <Text size="sm">{t('synergy.sharedCount', { n: get(pair[0], pair[1])?.shared.length ?? 0 })}</Text>
           <Stack gap={2} mb={4} data-testid="synergy-shared">
-            {(get(pair[0], pair[1])?.programs ?? []).map((p) => (
+            {(get(pair[0], pair[1])?.shared ?? []).map((p) => (
               <Text key={p.id} size="sm" style={{ cursor: 'pointer' }} onClick={() => onOpen(p.id)}>
                 <b>{name(p.leadOpdId)}</b> <Text span td="underline dotted">{p.title}</Text> <Text span c="dimmed" size="xs">({t('synergy.withOpd', { opd: name(p.leadOpdId === pair[0] ? pair[1] : pair[0]) })})</Text>
               </Text>
