@@ -51,13 +51,14 @@ export async function crashStorm(rounds: number, log: (s: string) => void = () =
         file = info.path;
         opds = (await api(s, 'opd.list', {})).map((o: { id: string }) => o.id);
       }
-      let alive = true;
+      let alive = true, roundAcked = 0;
       const worker = async (w: number) => {
         for (let i = 0; alive; i++) {
           try {
             const title = `r${round} w${w} #${i} ᬤᬾᬦ᭄ᬧᬲᬃ`;
             const p = await api(s, 'program.create', { fields: { leadOpdId: opds[(w + i) % opds.length], title, budget: '1,5 M' } });
             acked.set(p.id, { title });
+            roundAcked++;
             const notes = `catatan ${round}/${w}/${i} `.repeat(1 + (i % 20));
             await api(s, 'program.update', { id: p.id, patch: { notes } });
             acked.set(p.id, { title, notes });
@@ -66,7 +67,10 @@ export async function crashStorm(rounds: number, log: (s: string) => void = () =
       };
       const workers = [0, 1, 2, 3].map(worker);
       const exited = new Promise((r) => s.child.once('exit', r));
-      await new Promise((r) => setTimeout(r, 150 + Math.floor(Math.random() * 600)));
+      // the kill falls at a random moment once the storm is under way (a few saves acknowledged this round), so that a
+      // slow or busy machine still kills mid-storm, not before it; at most 20 s of waiting for those first saves
+      for (const until = Date.now() + 20_000; roundAcked < 3 && Date.now() < until;) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 600)));
       s.child.kill('SIGKILL');
       await exited;
       alive = false;
