@@ -97,9 +97,10 @@ describe('duplicate review in the browser', () => {
     await expect.poll(() => page.getByTestId('synergy-cell').count()).toBe(4); // two pairs of OPDs, both halves of the matrix
     await page.getByTestId('synergy-cell').first().click();
     await expect.poll(() => page.getByTestId('synergy-pair').count()).toBe(1);
-    // the first cell is Dinkes × RSUD Wangaya: the merged program, named, opens on a click
+    // the first cell is Dinkes × RSUD Wangaya: the merged program, named, is a button that opens it (here by keyboard)
     await expect.poll(() => page.getByTestId('synergy-shared').textContent()).toContain('Aplikasi Antrian Online Puskesmas');
-    await page.getByTestId('synergy-shared').getByText('Aplikasi Antrian Online Puskesmas').click();
+    await page.getByTestId('synergy-shared').getByRole('button', { name: 'Aplikasi Antrian Online Puskesmas' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
     await expect.poll(() => page.getByRole('dialog').textContent()).toContain('Aplikasi Antrian Online Puskesmas');
     await page.keyboard.press('Escape');

@@ -2,14 +2,23 @@
  * (surviving program + lead OPD; the others' OPDs become related OPDs), complementary (a synergy link with a note on
  * each OPD's role) or not a duplicate (remembered). Undo of past merges. And the synergy map: OPD × OPD heat matrix of
  * shared and complementary programs, with the links of the chosen pair. */
-import { useEffect, useState } from 'react';
-import { Badge, Button, Center, Group, Loader, Paper, Radio, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Badge, Button, Center, Group, Loader, Paper, Radio, Select, Stack, Table, Tabs, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCluster, SynergyLink, SynergyMap } from '../../../../shared/api/schemas';
 import { CLUSTERS_MAX, CLUSTERS_PAGE } from '../../../../shared/api/operations';
 import { DIMENSIONS, labelOf, type Lang } from '../../../../shared/reference';
 import { call } from '../../api/client';
 import { notifyError, notifyInfo } from '../../components/notify';
+
+/** A program's title that opens it: a button, so that Tab reaches it and Enter or Space opens it like a click. */
+function ProgramLink({ onOpen, children, flex }: { onOpen(): void; children: ReactNode; flex?: boolean }) {
+  return (
+    <UnstyledButton onClick={onOpen} style={flex ? { flex: 1, minWidth: 0 } : undefined}>
+      <Text size="sm" span td="underline dotted">{children}</Text>
+    </UnstyledButton>
+  );
+}
 import { ApartHint } from '../../components/ApartHint';
 import { SameService } from '../../components/SameService';
 import { useApp } from '../../store/app';
@@ -68,7 +77,7 @@ function ClusterCard({ cluster, onOpen, onDone }: { cluster: DuplicateCluster; o
             <Group key={p.id} gap="xs" wrap="nowrap" data-testid="dup-program">
               {mode === 'merge' && <Radio value={p.id} aria-label={t('duplicates.keepThis')} data-testid="dup-survivor" />}
               <Badge variant="outline" w={110} style={{ flexShrink: 0 }} title={p.opdName}>{p.opdAbbr || p.opdName}</Badge>
-              <Text size="sm" style={{ flex: 1, cursor: 'pointer' }} onClick={() => onOpen(p.id)} td="underline dotted">{p.title}</Text>
+              <ProgramLink flex onOpen={() => onOpen(p.id)}>{p.title}</ProgramLink>
               <Text size="xs" c="dimmed" w={160} truncate>{labelOf(DIMENSIONS, p.dimension, lang)}</Text>
               {mode === 'complementary' && (
                 <TextInput size="xs" w={260} placeholder={t('duplicates.rolePlaceholder', { opd: p.opdAbbr || p.opdName })} value={roles[p.id] ?? ''}
@@ -187,17 +196,17 @@ function SynergyMapView({ onOpen }: { onOpen(id: string): void }) {
           <Text size="sm">{t('synergy.sharedCount', { n: get(pair[0], pair[1])?.shared.length ?? 0 })}</Text>
           <Stack gap={2} mb={4} data-testid="synergy-shared">
             {(get(pair[0], pair[1])?.shared ?? []).map((p) => (
-              <Text key={p.id} size="sm" style={{ cursor: 'pointer' }} onClick={() => onOpen(p.id)}>
-                <b>{name(p.leadOpdId)}</b> <Text span td="underline dotted">{p.title}</Text> <Text span c="dimmed" size="xs">({t('synergy.withOpd', { opd: name(p.leadOpdId === pair[0] ? pair[1] : pair[0]) })})</Text>
+              <Text key={p.id} size="sm">
+                <b>{name(p.leadOpdId)}</b> <ProgramLink onOpen={() => onOpen(p.id)}>{p.title}</ProgramLink> <Text span c="dimmed" size="xs">({t('synergy.withOpd', { opd: name(p.leadOpdId === pair[0] ? pair[1] : pair[0]) })})</Text>
               </Text>
             ))}
           </Stack>
           {pairLinks.length > 0 && <Text size="sm">{t('synergy.complementaryCount', { n: pairLinks.length })}</Text>}
           {pairLinks.map((l) => (
             <Group key={l.id} gap="xs" mt={4}>
-              <Text size="sm" style={{ cursor: 'pointer' }} td="underline dotted" onClick={() => onOpen(l.a.id)}>{l.a.opdAbbr || l.a.opdName}: {l.a.title}</Text>
+              <ProgramLink onOpen={() => onOpen(l.a.id)}>{l.a.opdAbbr || l.a.opdName}: {l.a.title}</ProgramLink>
               <Text size="sm">↔</Text>
-              <Text size="sm" style={{ cursor: 'pointer' }} td="underline dotted" onClick={() => onOpen(l.b.id)}>{l.b.opdAbbr || l.b.opdName}: {l.b.title}</Text>
+              <ProgramLink onOpen={() => onOpen(l.b.id)}>{l.b.opdAbbr || l.b.opdName}: {l.b.title}</ProgramLink>
               {(l.roleA || l.roleB || l.note) && <Text size="xs" c="dimmed">{[l.roleA, l.roleB, l.note].filter(Boolean).join(' · ')}</Text>}
             </Group>
           ))}
