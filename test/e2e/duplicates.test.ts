@@ -95,7 +95,9 @@ describe('duplicate review in the browser', () => {
 
     await page.getByTestId('dup-tab-map').click();
     await expect.poll(() => page.getByTestId('synergy-cell').count()).toBe(4); // two pairs of OPDs, both halves of the matrix
-    await page.getByTestId('synergy-cell').first().click();
+    // a cell is a button: Tab reaches it, Enter shows its programs
+    await page.getByTestId('synergy-cell').first().getByRole('button').focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('synergy-pair').count()).toBe(1);
     // the first cell is Dinkes × RSUD Wangaya: the merged program, named, is a button that opens it (here by keyboard)
     await expect.poll(() => page.getByTestId('synergy-shared').textContent()).toContain('Aplikasi Antrian Online Puskesmas');

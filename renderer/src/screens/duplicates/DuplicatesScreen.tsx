@@ -175,12 +175,14 @@ function SynergyMapView({ onOpen }: { onOpen(id: string): void }) {
                 {map.opds.map((c) => {
                   const v = r.id === c.id ? undefined : get(r.id, c.id);
                   const n = v ? v.shared.length + v.complementary : 0;
+                  const label = v ? t('synergy.cellTitle', { a: r.abbr || r.name, b: c.abbr || c.name, shared: v.shared.length, complementary: v.complementary }) : undefined;
                   const selected = !!pair && ((pair[0] === r.id && pair[1] === c.id) || (pair[0] === c.id && pair[1] === r.id));
                   return (
-                    <Table.Td key={c.id} data-testid={n ? 'synergy-cell' : undefined} onClick={() => n && setPair([r.id, c.id])}
-                      title={v ? t('synergy.cellTitle', { a: r.abbr || r.name, b: c.abbr || c.name, shared: v.shared.length, complementary: v.complementary }) : undefined}
-                      style={{ cursor: n ? 'pointer' : undefined, background: r.id === c.id ? 'var(--mantine-color-gray-1)' : n ? `rgba(12,166,120,${0.15 + 0.75 * (n / max)})` : undefined, outline: selected ? '2px solid var(--mantine-color-dark-4)' : undefined }}>
-                      {n || ''}
+                    <Table.Td key={c.id} data-testid={n ? 'synergy-cell' : undefined}
+                      title={label}
+                      style={{ background: r.id === c.id ? 'var(--mantine-color-gray-1)' : n ? `rgba(12,166,120,${0.15 + 0.75 * (n / max)})` : undefined, outline: selected ? '2px solid var(--mantine-color-dark-4)' : undefined }}>
+                      {/* a button, so that Tab reaches the cell and Enter shows its programs */}
+                      {n > 0 && <UnstyledButton w="100%" fz="xs" ta="center" onClick={() => setPair([r.id, c.id])} aria-label={label}>{n}</UnstyledButton>}
                     </Table.Td>
                   );
                 })}
