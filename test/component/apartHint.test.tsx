@@ -7,7 +7,7 @@ import { renderUi } from './render';
 interface Backend {
   call(name: string, input: unknown): Promise<unknown>;
   opdId(abbr: string): string;
-  createProgram(fields: { leadOpdId: string; title: string; element?: string }): string;
+  createProgram(fields: { leadOpdId: string; title: string; description?: string; element?: string }): string;
   presentationOf(opdId: string): Promise<string>;
 }
 const backendModule = '../helpers/realBackend';
@@ -26,12 +26,14 @@ describe('why two look-alike programs were scored lower', () => {
     const dkis = backend.opdId('DKIS'), dinkes = backend.opdId('Dinkes'), rsud = backend.opdId('RSUD Wangaya');
     const training = backend.createProgram({ leadOpdId: dkis, title: 'Pelatihan Operator Command Center Kota Denpasar' });
     backend.createProgram({ leadOpdId: dinkes, title: 'Renovasi Gedung Command Center Kota Denpasar' });
-    backend.createProgram({ leadOpdId: dkis, title: 'Pendataan Mangrove dan Ekowisata Pesisir' });
-    backend.createProgram({ leadOpdId: dinkes, title: 'Rehabilitasi Mangrove dan Ekowisata Pesisir' });
+    // two OPDs describing the same work in the same sentence, their titles naming different activities
+    const work = 'Penanaman, pemetaan dan pemantauan kawasan mangrove Tahura Ngurah Rai sebagai ekowisata pesisir.';
+    backend.createProgram({ leadOpdId: dkis, title: 'Pendataan Mangrove Ekowisata Pesisir Tahura', description: work });
+    backend.createProgram({ leadOpdId: dinkes, title: 'Rehabilitasi Mangrove Ekowisata Pesisir Tahura', description: work });
     backend.createProgram({ leadOpdId: dinkes, title: 'Aplikasi Antrian Online Puskesmas' });
     backend.createProgram({ leadOpdId: rsud, title: 'Sistem Antrean Daring Puskesmas' });
 
-    // the review: the mangrove data / rehabilitation pair is a likely duplicate that names different activities, the
+    // the review: the mangrove data / rehabilitation pair (one description) is a likely duplicate that names different activities, the
     // queue pair a plain one; the training / renovation pair is no likely duplicate (the model knows a training named
     // on one side), so it has no card
     const view = renderUi(<DuplicatesScreen />);

@@ -19,7 +19,7 @@ export function createRealBackend() {
       return r.data;
     },
     opdId: (abbr: string) => mp.prepare('SELECT id FROM opd WHERE abbr = ?').pluck().get(abbr) as string,
-    createProgram: (fields: { leadOpdId: string; title: string; element?: string }) => createProgram(mp, fields).id,
+    createProgram: (fields: { leadOpdId: string; title: string; description?: string; element?: string }) => createProgram(mp, fields).id,
     all: (sql: string) => mp.prepare(sql).all() as Record<string, unknown>[],
     /** Starts Bimtek IV (every OPD on the agenda) if needed and returns the presentation of an OPD. */
     async presentationOf(opdId: string): Promise<string> {

@@ -24,6 +24,8 @@ import { Workspace } from '../../electron/core/workspace';
 import { uuidv7 } from '../../electron/core/ids';
 
 const TABLES = Object.values(ENTITIES).map((e) => e.table);
+/** One sentence that two OPDs' mangrove programs share (see the apart tests). */
+const MANGROVE_WORK = 'Penanaman, pemetaan dan pemantauan kawasan mangrove Tahura Ngurah Rai sebagai ekowisata pesisir.';
 
 function opd(mp: MasterplanDb, abbr: string): string {
   return mp.prepare('SELECT id FROM opd WHERE abbr = ?').pluck().get(abbr) as string;
@@ -135,8 +137,9 @@ describe('why a pair was scored lower', () => {
     const flood = createProgram(mp, { leadOpdId: dinkes, title: 'Sirine EWS Banjir Kecamatan Denpasar Selatan Sanur Serangan' });
     const queue = createProgram(mp, { leadOpdId: dinkes, title: 'Aplikasi Antrian Online Puskesmas' });
 
-    const mangrove = createProgram(mp, { leadOpdId: dkis, title: 'Pendataan Mangrove dan Ekowisata Pesisir' });
-    createProgram(mp, { leadOpdId: dinkes, title: 'Rehabilitasi Mangrove dan Ekowisata Pesisir' });
+    // two OPDs describing the same work in the same sentence, their titles naming different activities
+    const mangrove = createProgram(mp, { leadOpdId: dkis, title: 'Pendataan Mangrove Ekowisata Pesisir Tahura', description: MANGROVE_WORK });
+    createProgram(mp, { leadOpdId: dinkes, title: 'Rehabilitasi Mangrove Ekowisata Pesisir Tahura', description: MANGROVE_WORK });
 
     const building = similarPrograms(mp, { text: 'Renovasi Gedung Command Center Kota Denpasar', opdId: dinkes });
     expect(building.find((h) => h.id === training.id)?.apart).toEqual({ kind: 'activities', a: ['building'], b: ['training'] });
@@ -213,7 +216,7 @@ describe('merge, undo, not a duplicate, synergy: through the write path', () => 
     const a = createProgram(mp, { leadOpdId: dinkes, title: 'Aplikasi Antrian Online Puskesmas' });
     const b = createProgram(mp, { leadOpdId: rsud, title: 'Antrean Daring Pasien Puskesmas' });
     const c = createProgram(mp, { leadOpdId: dlhk, title: 'Bank Sampah Digital' });
-    const d = createProgram(mp, { leadOpdId: densel, title: 'Aplikasi Tabungan Sampah Warga' });
+    const d = createProgram(mp, { leadOpdId: densel, title: 'Aplikasi Bank Sampah Warga' });
     expect(duplicateClusters(mp).clusters.length).toBe(2);
     markNotDuplicate(mp, [a.id, b.id], 'antrean RSUD untuk rujukan, bukan antrean puskesmas');
     const link = linkSynergy(mp, { programAId: d.id, programBId: c.id, roleA: 'kecamatan mendata warga', roleB: 'DLHK mengelola' });
@@ -312,8 +315,8 @@ describe('duplicate operations through the API: refusals in a sentence, nothing 
     createProgram(mp, { leadOpdId: opd(mp, 'Dinkes'), title: 'Renovasi Gedung Command Center Kota Denpasar' });
     const typed = await api('similar.query', { text: 'Renovasi Gedung Command Center Kota Denpasar', limit: 3 });
     expect(typed.ok && (typed.data as { id: string; apart: unknown }[]).find((x) => x.id === training.id)?.apart).toEqual({ kind: 'activities', a: ['building'], b: ['training'] });
-    createProgram(mp, { leadOpdId: opd(mp, 'DKIS'), title: 'Pendataan Mangrove dan Ekowisata Pesisir' });
-    createProgram(mp, { leadOpdId: opd(mp, 'Dinkes'), title: 'Rehabilitasi Mangrove dan Ekowisata Pesisir' });
+    createProgram(mp, { leadOpdId: opd(mp, 'DKIS'), title: 'Pendataan Mangrove Ekowisata Pesisir Tahura', description: MANGROVE_WORK });
+    createProgram(mp, { leadOpdId: opd(mp, 'Dinkes'), title: 'Rehabilitasi Mangrove Ekowisata Pesisir Tahura', description: MANGROVE_WORK });
     const clusters = await api('duplicates.clusters', {});
     expect(clusters.ok && (clusters.data as { clusters: { apart: { reason: { kind: string } } | null }[] }).clusters.map((c) => c.apart?.reason.kind)).toContain('activities');
     ws.close();
