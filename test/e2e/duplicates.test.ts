@@ -18,7 +18,7 @@ const env = useHarness('rembuk-dup-', (dataDir) => {
   ids.a = createProgram(mp, { leadOpdId: opd('Dinkes'), title: 'Aplikasi Antrian Online Puskesmas', element: 'health' }).id;
   ids.b = createProgram(mp, { leadOpdId: opd('RSUD Wangaya'), title: 'Sistem Antrean Daring Layanan Puskesmas', element: 'health' }).id;
   ids.c = createProgram(mp, { leadOpdId: opd('DLHK'), title: 'Bank Sampah Digital', element: 'waste' }).id;
-  ids.d = createProgram(mp, { leadOpdId: opd('Kec. Densel'), title: 'Aplikasi Tabungan Sampah Warga', element: 'waste' }).id;
+  ids.d = createProgram(mp, { leadOpdId: opd('Kec. Densel'), title: 'Aplikasi Bank Sampah Warga', element: 'waste' }).id;
   createProgram(mp, { leadOpdId: opd('Dishub'), title: 'Area Traffic Control System' });
   ws.close();
   fs.mkdirSync(SHOTS, { recursive: true });
