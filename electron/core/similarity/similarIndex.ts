@@ -9,7 +9,7 @@ import { isConceptTerm } from './concepts';
 import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, apartReason, prepare, scorePrepared, type Prepared, servicesOf, type ApartReason, type ServiceSets, termCount, termIdOf, type DfSource, type MeasureParams, type SimDoc, type Similarity } from './measure';
 import { scanPreparedPairs, type PairList } from './pairScan';
 import { CANDIDATE_SCORE, DUPLICATE_THRESHOLD, duplicateProbability } from './duplicateModel';
-import { pairSide } from './pairFeatures';
+import { pairSide, pairSides } from './pairFeatures';
 
 export interface IndexedDoc extends SimDoc {
   rowid: number; id: string; leadOpdId: string; title: string[]; body: string[];
@@ -269,7 +269,7 @@ function scan(db: Database.Database, threshold: number, params: MeasureParams, j
 export function likelyDuplicatePairs(db: Database.Database, threshold = DUPLICATE_THRESHOLD): LikelyPairs {
   const similarity: number[] = [];
   const pairs = scan(db, CANDIDATE_SCORE, DEFAULT_PARAMS, (prepared) => {
-    const sides = prepared.map(pairSide);
+    const sides = pairSides(prepared);
     return (i, j, sim) => {
       const p = duplicateProbability(sides[i]!, sides[j]!, sim);
       if (p < threshold) return -1;
