@@ -5,7 +5,7 @@ import { PAIR_FEATURES, pairFeatures, pairSide } from '../../electron/core/simil
 
 const TITLES = ['SIMPEG', 'SIMPEG Desa', 'Sistem Informasi Manajemen Kepegawaian', 'e-BPHTB', 'BPHTB Online',
   'Pelatihan Operator e-BPHTB', 'Akta Kelahiran Online', 'Akta Kematian Online', 'PPDB Online SMP Negeri', 'Verifikasi domisili calon siswa PPDB',
-  'Rumah Layak Huni', 'Antrean Online Rumah Sakit', 'Lapak Dulur|Toko online bersama produk unggulan UMKM daerah',
+  'Rumah Layak Huni', 'Antrean Online Rumah Sakit', 'Lapak Dulur Toko Bersama Produk UMKM|Toko online bersama produk unggulan UMKM daerah',
   'Marketplace UMKM|Toko daring produk UMKM binaan dinas koperasi'];
 
 /** "title|description" */
