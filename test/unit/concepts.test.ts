@@ -142,14 +142,4 @@ describe('services of a description', () => {
     // a title that names a service keeps its own
     expect(ids('EWS Banjir Kota', 'Pengaduan masyarakat online lewat WhatsApp.')).toEqual(['bencana.ews-banjir']);
   });
-
-  it('a brand title takes its description\'s first words as its own; other titles keep theirs apart', () => {
-    const brand = analyzeProgram('SIHARPA', 'Pemantauan harga bahan pokok harian di pasar tradisional.');
-    expect(brand.title).toEqual(expect.arrayContaining(analyzeProgram('Pemantauan Harga Bahan Pokok', null).title));
-    expect(brand.body).toEqual([]);
-    // a longer title, or one that names a service, keeps its description's words in the description
-    const longer = analyzeProgram('Sistem Pemantauan Harian Bahan Pokok', 'Harga di pasar tradisional dicatat petugas setiap pagi.');
-    expect(longer.body.length).toBeGreaterThan(0);
-    expect(longer.title).not.toContain(analyzeProgram('petugas', null).title[0]);
-  });
 });

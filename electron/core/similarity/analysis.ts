@@ -8,13 +8,10 @@ const BRAND_WORDS = 2;
 /** A longer title that names no service takes those its description names, if they are at most this many (a
  * description that names more lists what the program touches, not what it is). */
 const DESCRIBED_SERVICES = 3;
-/** A brand title takes this many of its description's first words as its own. */
-const BRAND_DESCRIPTION_WORDS = 12;
 
 /** A program's terms: its title's word terms, then the services that its title and description name together (a brand
  * title such as "Lapak Dulur" says what it is in its description), as title terms; and its description's word terms
- * that the title does not have (at most `maxBody`). A brand title (no service, at most two words) takes its
- * description's first words as title terms too ("SIHARPA": "Pemantauan harga bahan pokok harian"). */
+ * that the title does not have (at most `maxBody`). */
 export function analyzeProgram(title: string | null | undefined, description: string | null | undefined, maxBody = 60): { title: string[]; body: string[] } {
   const words = wordTerms(title);
   if (words.length === 0) return { title: [], body: [] };
@@ -25,26 +22,21 @@ export function analyzeProgram(title: string | null | undefined, description: st
   // mention other services in passing: "… terintegrasi dengan …")
   const own = conceptTerms(words);
   let services = own;
-  let titleWords = words;
   if (own.length === 0 && bodyWords.length > 0) {
     const described = conceptTerms([...words, ...bodyWords]);
     const brand = words.filter((w) => !WEAK_WORDS.has(w)).length <= BRAND_WORDS;
     if (brand || described.length <= DESCRIBED_SERVICES) services = described;
-    // leave one set out on the 56 tuning sets: 0.906 / 0.869 → 0.909 / 0.869 (its services alone, as before; its
-    // first 6 words: 0.907 / 0.868)
-    if (brand) titleWords = [...new Set([...words, ...bodyWords.slice(0, BRAND_DESCRIPTION_WORDS)])];
   }
-  const inTitle = new Set(titleWords);
-  return { title: [...titleWords, ...services], body: bodyWords.filter((t) => !inTitle.has(t)) };
+  const inTitle = new Set(words);
+  return { title: [...words, ...services], body: bodyWords.filter((t) => !inTitle.has(t)) };
 }
 
 /** Fingerprint of the analysis (code revision, phrase table, stop and weak words, glued e- prefixes, concept catalogue):
  * a similarity index built by another analysis is re-analysed on first use (similarIndex.ts). Bump the revision when
  * the code of the analysis changes. */
-// 8: a brand title takes its description's first 12 words as title terms; 7: a longer title that names no service
-// takes up to 3 services of its description; 6: a brand title (no service, at
+// 7: a longer title that names no service takes up to 3 services of its description; 6: a brand title (no service, at
 // most 2 words) is explained by its description; 5: title + description services; 4: concepts; 3: words in any script,
 // Latin-only diacritic folding; 2: thesaurus.json
-const ANALYSIS_REVISION = 8;
+const ANALYSIS_REVISION = 7;
 export const ANALYSIS_VERSION = `${ANALYSIS_REVISION}:${crypto.createHash('sha256')
   .update(WORD_ANALYSIS_INPUTS).update(CONCEPT_INPUTS).digest('hex').slice(0, 16)}`;
