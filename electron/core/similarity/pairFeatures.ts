@@ -66,10 +66,10 @@ const REAL_FEATURES = Int32Array.from(['score', 'title', 'full', 'unmatchedWeigh
  * scan (`pairSides`), so that judging hundreds of thousands of pairs in no order reads a few adjacent cache lines per
  * program instead of chasing a dozen small objects (on the labelled pairs: 0.3 µs a pair while they fit in the
  * cache, 2 µs once they do not, before this layout). At `at`: */
-const SUM = 0, HAS_BODY = 1, GROUPS = 2, ACTIVITIES = 3, TERMS = 4, SERVICES = 5, HEAD = 6;
-/* then the title's term ids (ascending), their weights and their kinds (measure.ts termKind); then the services its
- * title names, as small integers; then each service's parents (a count, then the parents); then the parents of all
- * of them (a count, then the parents). (A title that names no service has taken its description's, analysis.ts: so
+const SUM = 0, HAS_BODY = 1, GROUPS = 2, ACTIVITIES = 3, TERMS = 4, SERVICES = 5, ALL_PARENTS = 6, HEAD = 7;
+/* (ALL_PARENTS: where the parents of all its services start, from `at`) then the title's term ids (ascending), their
+ * weights and their kinds (measure.ts termKind); then the services its title names, as small integers; then each
+ * service's parents (a count, then the parents); then the parents of all of them (a count, then the parents). (A title that names no service has taken its description's, analysis.ts: so
  * the title's services are all the program's.) The groups (SIDE_GROUPS) its title names and its activities
  * (activities.ts) are bits. */
 export interface PairSide { data: Float64Array; at: number }
@@ -92,8 +92,8 @@ function sideNumbers(prepared: Prepared): number[] {
   const t = prepared.title, c = prepared.concepts.title;
   const serviceParents = c.map((x) => conceptParents(x).map((p) => idOf(parentIds, p)));
   const all = [...new Set(serviceParents.flat())];
-  return [t.sum, prepared.hasBody ? 1 : 0, groups, activities, t.ids.length, c.length, ...t.ids, ...t.w, ...Array.from(t.ids, termKind),
-    ...c.map((x) => idOf(serviceIds, x)), ...serviceParents.flatMap((ps) => [ps.length, ...ps]), all.length, ...all];
+  const body = [...t.ids, ...t.w, ...Array.from(t.ids, termKind), ...c.map((x) => idOf(serviceIds, x)), ...serviceParents.flatMap((ps) => [ps.length, ...ps])];
+  return [t.sum, prepared.hasBody ? 1 : 0, groups, activities, t.ids.length, c.length, HEAD + body.length, ...body, all.length, ...all];
 }
 
 /** The programs of a scan as the duplicate model reads them, all in one typed array. */
@@ -126,10 +126,7 @@ function missing(d: Float64Array, side: number, e: Float64Array, other: number):
   kinCount = 0;
   const terms = d[side + TERMS]!, count = d[side + SERVICES]!, services = side + HEAD + 3 * terms;
   const otherTerms = e[other + TERMS]!, otherCount = e[other + SERVICES]!, otherServices = other + HEAD + 3 * otherTerms;
-  // the other side's parents of all its services: after its services' own parent lists
-  let otherAll = otherServices + otherCount;
-  for (let s = 0; s < otherCount; s++) otherAll += 1 + e[otherAll]!;
-  const otherAllCount = e[otherAll]!;
+  const otherAll = other + e[other + ALL_PARENTS]!, otherAllCount = e[otherAll]!;
   let parents = services + count;
   for (let s = 0; s < count; s++) {
     const np = d[parents]!;

@@ -10,6 +10,12 @@ import { CLUSTERS_MAX, CLUSTERS_PAGE } from '../../../../shared/api/operations';
 import { DIMENSIONS, labelOf, type Lang } from '../../../../shared/reference';
 import { call } from '../../api/client';
 import { notifyError, notifyInfo } from '../../components/notify';
+import { ApartHint } from '../../components/ApartHint';
+import { SameService } from '../../components/SameService';
+import { useApp } from '../../store/app';
+import { ProgramDrawer } from './ProgramDrawer';
+
+type Mode = 'idle' | 'merge' | 'complementary';
 
 /** A program's title that opens it: a button, so that Tab reaches it and Enter or Space opens it like a click. */
 function ProgramLink({ onOpen, children, flex }: { onOpen(): void; children: ReactNode; flex?: boolean }) {
@@ -19,12 +25,6 @@ function ProgramLink({ onOpen, children, flex }: { onOpen(): void; children: Rea
     </UnstyledButton>
   );
 }
-import { ApartHint } from '../../components/ApartHint';
-import { SameService } from '../../components/SameService';
-import { useApp } from '../../store/app';
-import { ProgramDrawer } from './ProgramDrawer';
-
-type Mode = 'idle' | 'merge' | 'complementary';
 
 const titleOf = (cluster: DuplicateCluster, id: string): string => cluster.programs.find((p) => p.id === id)?.title ?? '';
 
@@ -161,6 +161,7 @@ function SynergyMapView({ onOpen }: { onOpen(id: string): void }) {
   const get = (x: string, y: string) => cell.get(x < y ? `${x}|${y}` : `${y}|${x}`);
   const max = Math.max(1, ...map.cells.map((c) => c.shared.length + c.complementary));
   const name = (id: string) => { const o = map.opds.find((x) => x.id === id); return o ? o.abbr || o.name : id; };
+  const pairShared = pair ? get(pair[0], pair[1])?.shared ?? [] : [];
   const pairLinks = pair ? links.filter((l) => (l.a.leadOpdId === pair[0] && l.b.leadOpdId === pair[1]) || (l.a.leadOpdId === pair[1] && l.b.leadOpdId === pair[0])) : [];
   return (
     <Stack gap="sm">
@@ -195,9 +196,9 @@ function SynergyMapView({ onOpen }: { onOpen(id: string): void }) {
       {pair && (
         <Paper withBorder p="sm" data-testid="synergy-pair">
           <Title order={5} mb={6}>{name(pair[0])} × {name(pair[1])}</Title>
-          <Text size="sm">{t('synergy.sharedCount', { n: get(pair[0], pair[1])?.shared.length ?? 0 })}</Text>
+          <Text size="sm">{t('synergy.sharedCount', { n: pairShared.length })}</Text>
           <Stack gap={2} mb={4} data-testid="synergy-shared">
-            {(get(pair[0], pair[1])?.shared ?? []).map((p) => (
+            {pairShared.map((p) => (
               <Text key={p.id} size="sm">
                 <b>{name(p.leadOpdId)}</b> <ProgramLink onOpen={() => onOpen(p.id)}>{p.title}</ProgramLink> <Text span c="dimmed" size="xs">({t('synergy.withOpd', { opd: name(p.leadOpdId === pair[0] ? pair[1] : pair[0]) })})</Text>
               </Text>
