@@ -92,22 +92,31 @@ export interface QualityReport {
   /** The same curve on the fresh sets. */
   freshCurve: { threshold: number; precision: number; recall: number }[];
   misses: Scored[];
-  /** A second annotator's labels of the third to sixth fresh sets against the first's: pairs, the share with the same
-   * label, the share with the same duplicate / not-duplicate answer, and Cohen's kappa of that answer. */
-  secondAnnotator: { pairs: number; sameLabel: number; sameDuplicate: number; kappa: number; asFinder: { precision: number; recall: number } };
+  /** A second annotator's labels against the first's, for each file of them (SECOND_ANNOTATOR): pairs, the share with
+   * the same label, the share with the same duplicate / not-duplicate answer, Cohen's kappa of that answer, and the
+   * second annotator's answers scored like the finder's. */
+  secondAnnotator: SecondAnnotator[];
 }
 
-/** The second annotator's labels (test/data/second-annotator-fresh3-6.json) against the sets' own. */
-function secondAnnotator(): QualityReport['secondAnnotator'] {
-  const second = (JSON.parse(fs.readFileSync(path.join(here, '../data/second-annotator-fresh3-6.json'), 'utf8')) as { labels: { id: string; label: Pair['label'] }[] }).labels;
+export interface SecondAnnotator {
+  sets: string; pairs: number; sameLabel: number; sameDuplicate: number; kappa: number; asFinder: { precision: number; recall: number };
+}
+
+/** Second labels, each file for some fresh sets: the third to sixth (early tuning sets) and the fifty-fifth to sixtieth
+ * (the blind sets that count). Ids are `f<set>-<index of the pair in its set>`. */
+const SECOND_ANNOTATOR = [{ file: 'second-annotator-fresh3-6.json', sets: [3, 4, 5, 6] }, { file: 'second-annotator-fresh55-60.json', sets: [55, 56, 57, 58, 59, 60] }];
+
+/** A second annotator's labels (a file of SECOND_ANNOTATOR) against the sets' own. */
+function secondAnnotator({ file, sets }: (typeof SECOND_ANNOTATOR)[number]): SecondAnnotator {
+  const second = (JSON.parse(fs.readFileSync(path.join(here, '../data', file), 'utf8')) as { labels: { id: string; label: Pair['label'] }[] }).labels;
   const first = new Map<string, Pair['label']>();
-  for (const set of [3, 4, 5, 6]) PAIRS.filter((p) => p.set === `fresh${set}`).forEach((p, i) => first.set(`f${set}-${i}`, p.label));
+  for (const set of sets) PAIRS.filter((p) => p.set === `fresh${set}`).forEach((p, i) => first.set(`f${set}-${i}`, p.label));
   const labels = new Set<string>(['duplicate', 'related', 'unrelated']);
-  if (new Set(second.map((l) => l.id)).size !== second.length || second.length !== first.size) throw new Error('second annotator: each pair must be labelled once');
+  if (new Set(second.map((l) => l.id)).size !== second.length || second.length !== first.size) throw new Error(`second annotator (${file}): each pair must be labelled once`);
   const both = second.map((l) => {
     const a = first.get(l.id);
-    if (!a) throw new Error(`second annotator: no pair ${l.id}`);
-    if (!labels.has(l.label)) throw new Error(`second annotator: label ${l.label} of ${l.id}`);
+    if (!a) throw new Error(`second annotator (${file}): no pair ${l.id}`);
+    if (!labels.has(l.label)) throw new Error(`second annotator (${file}): label ${l.label} of ${l.id}`);
     return [a, l.label] as const;
   });
   const n = both.length;
@@ -118,7 +127,7 @@ function secondAnnotator(): QualityReport['secondAnnotator'] {
   // the second annotator's "duplicate" answers scored like the finder's, against the first's labels: a human's figure
   const tp = both.filter(([a, b]) => a === 'duplicate' && b === 'duplicate').length;
   const asFinder = { precision: tp / both.filter(([, b]) => b === 'duplicate').length, recall: tp / both.filter(([a]) => a === 'duplicate').length };
-  return { asFinder, pairs: n, sameLabel: same, sameDuplicate: sameDup, kappa: (sameDup - chance) / (1 - chance) };
+  return { sets: `${sets[0]}–${sets.at(-1)}`, asFinder, pairs: n, sameLabel: same, sameDuplicate: sameDup, kappa: (sameDup - chance) / (1 - chance) };
 }
 
 export function qualityReport(): QualityReport {
@@ -146,7 +155,7 @@ export function qualityReport(): QualityReport {
       const of = fresh.filter((x) => x.pair.set === set);
       return { set, pairs: of.length, at: precisionRecall(of, DUPLICATE_THRESHOLD) };
     }),
-    secondAnnotator: secondAnnotator(),
+    secondAnnotator: SECOND_ANNOTATOR.map(secondAnnotator),
   };
 }
 
@@ -159,8 +168,7 @@ export function printQuality(out: (s: string) => void = console.log): QualityRep
   out(`  fresh:    precision ${f(r.freshAt.precision)}  recall ${f(r.freshAt.recall)}  (tp ${r.freshAt.tp}, fp ${r.freshAt.fp}, fn ${r.freshAt.fn}); ${f(r.freshWorthReview)} of the flagged pairs are duplicates or related`);
   for (const b of r.freshBySet) out(`            ${b.set}: precision ${f(b.at.precision)}  recall ${f(b.at.recall)}  (${b.pairs} pairs)`);
   out(`  tune:     precision ${f(r.tuneAt.precision)}  recall ${f(r.tuneAt.recall)}  (the model's training data: overstated; npm run train:similarity -- --cv gives leave-one-set-out figures)`);
-  const a2 = r.secondAnnotator;
-  out(`  labels:   a second annotator (the same kind of AI assistant, never shown the labels) on ${a2.pairs} pairs (third to sixth fresh sets): same label ${f(a2.sameLabel)}, same duplicate / not answer ${f(a2.sameDuplicate)} (kappa ${f(a2.kappa)}); its answers as a finder's: precision ${f(a2.asFinder.precision)}  recall ${f(a2.asFinder.recall)}`);
+  for (const a2 of r.secondAnnotator) out(`  labels:   a second annotator (the same kind of AI assistant, never shown the labels) on ${a2.pairs} pairs (fresh sets ${a2.sets}): same label ${f(a2.sameLabel)}, same duplicate / not answer ${f(a2.sameDuplicate)} (kappa ${f(a2.kappa)}); its answers as a finder's: precision ${f(a2.asFinder.precision)}  recall ${f(a2.asFinder.recall)}`);
   for (const [name, curve] of [['held-out', r.curve], ['fresh', r.freshCurve]] as const) {
     out(`  precision/recall curve (${name}), by the probability a pair must reach:`);
     for (const c of curve) out(`    ${c.threshold.toFixed(2)}  P ${f(c.precision)}  R ${f(c.recall)}  ${'#'.repeat(Math.round(c.precision * 20)).padEnd(20)} ${'='.repeat(Math.round(c.recall * 20))}`);

@@ -27,9 +27,9 @@ describe('duplicate finder quality on the labelled pairs', () => {
     expect(r.freshAt.recall).toBeGreaterThanOrEqual(0.71);
     expect(r.freshWorthReview).toBeGreaterThanOrEqual(0.98);
     // the labels are consistent: a second annotator (the same kind of AI assistant, never shown them) gives the same
-    // duplicate / not answer almost always (not proof that a person would)
-    expect(r.secondAnnotator.pairs).toBe(960);
-    expect(r.secondAnnotator.sameDuplicate).toBeGreaterThanOrEqual(0.99);
+    // duplicate / not answer almost always (not proof that a person would), on early sets and on the blind ones
+    expect(r.secondAnnotator.map((a) => [a.sets, a.pairs])).toEqual([['3–6', 960], ['55–60', 1440]]);
+    for (const a of r.secondAnnotator) expect(a.sameDuplicate).toBeGreaterThanOrEqual(0.99);
     // the held-out half and the fresh sets are blind: their pairs are never listed, only counted
     expect(r.misses.every((m) => m.pair.split === 'tune')).toBe(true);
     expect(PAIRS.filter((p) => p.set === 'blind' && p.split === 'heldout').length).toBeGreaterThanOrEqual(150);
