@@ -1,0 +1,122 @@
+/** The duplicate review measured as a facilitator meets it: on whole masterplans (test/data/masterplans/*.json), each
+ * written blind by a helper who never saw the matcher (120 programs of 24-30 OPDs of one real region, presented OPD by
+ * OPD, with 12 planted duplicate pairs across OPDs and 12 planted related pairs that share title words; every other
+ * program distinct). Each is captured into a real masterplan file through the write path, and the review's clusters
+ * (services/duplicates.ts `duplicateClusters`, the screen's own call) are read: which planted duplicates they hold, what
+ * else they flag, and what the first screen shows. The labelled pairs measure single pairs; this measures the ranking
+ * of a whole masterplan, where the short plain titles and two-clause descriptions of real tables meet (a rule that
+ * passed the labelled pairs put different programs at the top of the demo's review: docs/similarity.md). Run: `npx tsx
+ * test/bench/review-quality.ts` (also run in CI by test/integration/reviewQuality.test.ts). */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createMasterplan } from '../../electron/core/services/masterplans';
+import { createOpd } from '../../electron/core/services/opds';
+import { createProgram } from '../../electron/core/services/programs';
+import { duplicateClusters, similarPrograms } from '../../electron/core/services/duplicates';
+
+interface PlantedPair { a: string; b: string; why: string }
+export interface MasterplanSet {
+  about: string; region: string;
+  opds: { abbr: string; name: string }[];
+  programs: { id: string; opd: string; title: string; description?: string }[];
+  duplicates: PlantedPair[]; related: PlantedPair[];
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const MASTERPLAN_DIR = path.join(here, '../data/masterplans');
+/** How many clusters the review's first screen shows (the screen pages by this many). */
+export const FIRST_SCREEN = 5;
+
+export function loadMasterplanSets(dir = MASTERPLAN_DIR): { file: string; set: MasterplanSet }[] {
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+    .map((file) => ({ file, set: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as MasterplanSet }));
+}
+
+export interface ReviewFigures {
+  file: string; region: string; programs: number;
+  /** Planted duplicate pairs whose two programs sit in one cluster of the review. */
+  duplicatesFound: number; duplicates: number;
+  /** Planted duplicate pairs whose first program is among the five as-you-type matches of the second's title and
+   * description (typed after it, as in the hall). */
+  asYouType: number;
+  /** Pairs the review puts in one cluster: planted duplicates, planted related pairs, and the others (programs the
+   * author meant as distinct). */
+  flagged: number; flaggedDuplicates: number; flaggedRelated: number; flaggedOther: number;
+  /** Clusters in all, and of the first screen's: how many hold a planted duplicate pair, and how many none. */
+  clusters: number; firstScreenWithDuplicate: number; firstScreenWithout: number;
+  /** The first screen's clusters that hold no planted duplicate, as titles (what a facilitator would dismiss). */
+  firstScreenFalse: string[][];
+}
+
+export function measureReview({ file, set }: { file: string; set: MasterplanSet }): ReviewFigures {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rembuk-review-'));
+  const mp = createMasterplan(path.join(dir, `${path.basename(file, '.json')}.sqlite`), {
+    regionName: set.region.split(',')[0]!.trim(), regionKind: /^kota/i.test(set.region) ? 'kota' : 'kabupaten', province: set.region.split(',').at(-1)!.trim(),
+    periodStart: 2025, periodEnd: 2034, opdTemplate: null,
+  }, 'review-quality', { profile: { id: '01900000-0000-7000-8000-0000000000aa', name: 'Review quality', institution: 'Rembuk' } });
+  try {
+    const opdIds = new Map(set.opds.map((o) => [o.abbr, createOpd(mp, { name: o.name, abbr: o.abbr }).id]));
+    const ids = new Map<string, string>(), back = new Map<string, string>();
+    // presented OPD by OPD; the as-you-type check types each planted pair's second program once its first is in
+    const asYouTypeHits = new Set<string>();
+    const second = new Map(set.duplicates.map((d) => {
+      const [x, y] = set.programs.findIndex((p) => p.id === d.a) < set.programs.findIndex((p) => p.id === d.b) ? [d.a, d.b] : [d.b, d.a];
+      return [y, x] as const;
+    }));
+    for (const p of set.programs) {
+      const opdId = opdIds.get(p.opd);
+      if (!opdId) throw new Error(`${file}: program ${p.id} has an unknown OPD ${p.opd}`);
+      const first = second.get(p.id);
+      if (first && similarPrograms(mp, { text: p.title, description: p.description ?? null, limit: 5 }).some((h) => h.id === ids.get(first))) asYouTypeHits.add(p.id);
+      const created = createProgram(mp, { leadOpdId: opdId, title: p.title, description: p.description ?? null });
+      ids.set(p.id, created.id); back.set(created.id, p.id);
+    }
+    const { clusters } = duplicateClusters(mp);
+    const key = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
+    const planted = new Set(set.duplicates.map((d) => key(d.a, d.b))), related = new Set(set.related.map((d) => key(d.a, d.b)));
+    const members = clusters.map((c) => c.programs.map((p) => back.get(p.id)!));
+    const together = (x: string, y: string) => members.some((m) => m.includes(x) && m.includes(y));
+    const flaggedPairs = new Set(clusters.flatMap((c) => c.pairs.map((p) => key(back.get(p.a)!, back.get(p.b)!))));
+    const hasPlanted = (m: string[]) => m.some((x, i) => m.slice(i + 1).some((y) => planted.has(key(x, y))));
+    const firstScreen = members.slice(0, FIRST_SCREEN);
+    const title = new Map(set.programs.map((p) => [p.id, `${p.title} (${p.opd})`]));
+    return {
+      file, region: set.region, programs: set.programs.length,
+      duplicatesFound: set.duplicates.filter((d) => together(d.a, d.b)).length, duplicates: set.duplicates.length,
+      asYouType: asYouTypeHits.size,
+      flagged: flaggedPairs.size, flaggedDuplicates: [...flaggedPairs].filter((k) => planted.has(k)).length,
+      flaggedRelated: [...flaggedPairs].filter((k) => related.has(k)).length,
+      flaggedOther: [...flaggedPairs].filter((k) => !planted.has(k) && !related.has(k)).length,
+      clusters: clusters.length, firstScreenWithDuplicate: firstScreen.filter(hasPlanted).length,
+      firstScreenWithout: firstScreen.filter((m) => !hasPlanted(m)).length,
+      firstScreenFalse: firstScreen.filter((m) => !hasPlanted(m)).map((m) => m.map((x) => title.get(x)!)),
+    };
+  } finally { mp.close(); fs.rmSync(dir, { recursive: true, force: true }); }
+}
+
+export function reviewQuality(dir = MASTERPLAN_DIR): { sets: ReviewFigures[]; total: Omit<ReviewFigures, 'file' | 'region' | 'firstScreenFalse'> } {
+  const sets = loadMasterplanSets(dir).map(measureReview);
+  const sum = (f: keyof ReviewFigures) => sets.reduce((n, s) => n + (s[f] as number), 0);
+  const total = {
+    programs: sum('programs'), duplicatesFound: sum('duplicatesFound'), duplicates: sum('duplicates'), asYouType: sum('asYouType'),
+    flagged: sum('flagged'), flaggedDuplicates: sum('flaggedDuplicates'), flaggedRelated: sum('flaggedRelated'), flaggedOther: sum('flaggedOther'),
+    clusters: sum('clusters'), firstScreenWithDuplicate: sum('firstScreenWithDuplicate'), firstScreenWithout: sum('firstScreenWithout'),
+  };
+  return { sets, total };
+}
+
+export function printReviewQuality(out: (s: string) => void = console.log, dir = MASTERPLAN_DIR): ReturnType<typeof reviewQuality> {
+  const r = reviewQuality(dir);
+  const line = (name: string, s: Omit<ReviewFigures, 'file' | 'region' | 'firstScreenFalse'>) => out(`  ${name.padEnd(44)} planted duplicates in the review ${s.duplicatesFound}/${s.duplicates}, as you type ${s.asYouType}/${s.duplicates}; flagged pairs ${s.flagged} (${s.flaggedDuplicates} planted duplicates, ${s.flaggedRelated} planted related, ${s.flaggedOther} other); first screen ${s.firstScreenWithDuplicate} of ${s.firstScreenWithDuplicate + s.firstScreenWithout} clusters hold a planted duplicate`);
+  out(`duplicate review on ${r.sets.length} blind masterplans (${r.total.programs} programs; first screen = ${FIRST_SCREEN} clusters):`);
+  for (const s of r.sets) line(`${s.file} ${s.region}`.slice(0, 44), s);
+  line('all', r.total);
+  const t = r.total;
+  out(`  recall of planted duplicates ${(t.duplicatesFound / t.duplicates).toFixed(3)}; precision of flagged pairs ${(t.flaggedDuplicates / Math.max(1, t.flagged)).toFixed(3)} (${((t.flaggedDuplicates + t.flaggedRelated) / Math.max(1, t.flagged)).toFixed(3)} planted duplicates or related)`);
+  if (process.argv.includes('--first-screen')) for (const s of r.sets) for (const c of s.firstScreenFalse) out(`    ${s.file}: ${c.join(' / ')}`);
+  return r;
+}
+
+if (process.argv[1] && /review-quality\.ts$/.test(process.argv[1])) printReviewQuality(console.log, process.argv.find((a) => a.startsWith('--dir='))?.slice(6) ?? MASTERPLAN_DIR);
