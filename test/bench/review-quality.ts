@@ -28,6 +28,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const MASTERPLAN_DIR = path.join(here, '../data/masterplans');
 /** How many clusters the review's first screen shows (the screen pages by this many). */
 export const FIRST_SCREEN = 5;
+/** A second reader's labels of pairs of the masterplans (its `about` says how they were read). */
+export const SECOND_READER = path.join(here, '../data/masterplans-second-reader.json');
+type Label = 'duplicate' | 'related' | 'unrelated';
+function secondReader(): Map<string, Label> {
+  const { labels } = JSON.parse(fs.readFileSync(SECOND_READER, 'utf8')) as { labels: { file: string; a: string; b: string; label: Label }[] };
+  return new Map(labels.map((l) => [`${l.file}:${l.a < l.b ? `${l.a}|${l.b}` : `${l.b}|${l.a}`}`, l.label]));
+}
 
 export function loadMasterplanSets(dir = MASTERPLAN_DIR): { file: string; set: MasterplanSet }[] {
   return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
@@ -44,13 +51,16 @@ export interface ReviewFigures {
   /** Pairs the review puts in one cluster: planted duplicates, planted related pairs, and the others (programs the
    * author meant as distinct). */
   flagged: number; flaggedDuplicates: number; flaggedRelated: number; flaggedOther: number;
+  /** The "other" flagged pairs as a second reader read them (SECOND_READER): duplicates the author missed, related
+   * programs, unrelated ones, and pairs the reader was never shown (flagged by a later version of the finder). */
+  otherRead: { duplicate: number; related: number; unrelated: number; unread: number };
   /** Clusters in all, and of the first screen's: how many hold a planted duplicate pair, and how many none. */
   clusters: number; firstScreenWithDuplicate: number; firstScreenWithout: number;
   /** The first screen's clusters that hold no planted duplicate, as titles (what a facilitator would dismiss). */
   firstScreenFalse: string[][];
 }
 
-export function measureReview({ file, set }: { file: string; set: MasterplanSet }): ReviewFigures {
+export function measureReview({ file, set }: { file: string; set: MasterplanSet }, read = secondReader()): ReviewFigures {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rembuk-review-'));
   const mp = createMasterplan(path.join(dir, `${path.basename(file, '.json')}.sqlite`), {
     regionName: set.region.split(',')[0]!.trim(), regionKind: /^kota/i.test(set.region) ? 'kota' : 'kabupaten', province: set.region.split(',').at(-1)!.trim(),
@@ -82,13 +92,15 @@ export function measureReview({ file, set }: { file: string; set: MasterplanSet 
     const hasPlanted = (m: string[]) => m.some((x, i) => m.slice(i + 1).some((y) => planted.has(key(x, y))));
     const firstScreen = members.slice(0, FIRST_SCREEN);
     const title = new Map(set.programs.map((p) => [p.id, `${p.title} (${p.opd})`]));
+    const otherRead = { duplicate: 0, related: 0, unrelated: 0, unread: 0 };
+    for (const k of flaggedPairs) if (!planted.has(k) && !related.has(k)) otherRead[read.get(`${file}:${k}`) ?? 'unread']++;
     return {
       file, region: set.region, programs: set.programs.length,
       duplicatesFound: set.duplicates.filter((d) => together(d.a, d.b)).length, duplicates: set.duplicates.length,
       asYouType: asYouTypeHits.size,
       flagged: flaggedPairs.size, flaggedDuplicates: [...flaggedPairs].filter((k) => planted.has(k)).length,
       flaggedRelated: [...flaggedPairs].filter((k) => related.has(k)).length,
-      flaggedOther: [...flaggedPairs].filter((k) => !planted.has(k) && !related.has(k)).length,
+      flaggedOther: [...flaggedPairs].filter((k) => !planted.has(k) && !related.has(k)).length, otherRead,
       clusters: clusters.length, firstScreenWithDuplicate: firstScreen.filter(hasPlanted).length,
       firstScreenWithout: firstScreen.filter((m) => !hasPlanted(m)).length,
       firstScreenFalse: firstScreen.filter((m) => !hasPlanted(m)).map((m) => m.map((x) => title.get(x)!)),
@@ -96,25 +108,30 @@ export function measureReview({ file, set }: { file: string; set: MasterplanSet 
   } finally { mp.close(); fs.rmSync(dir, { recursive: true, force: true }); }
 }
 
-export function reviewQuality(dir = MASTERPLAN_DIR): { sets: ReviewFigures[]; total: Omit<ReviewFigures, 'file' | 'region' | 'firstScreenFalse'> } {
-  const sets = loadMasterplanSets(dir).map(measureReview);
+export function reviewQuality(dir = MASTERPLAN_DIR): { sets: ReviewFigures[]; total: Omit<ReviewFigures, 'file' | 'region' | 'firstScreenFalse' | 'otherRead'>; otherRead: ReviewFigures['otherRead'] } {
+  const read = secondReader();
+  const sets = loadMasterplanSets(dir).map((s) => measureReview(s, read));
   const sum = (f: keyof ReviewFigures) => sets.reduce((n, s) => n + (s[f] as number), 0);
   const total = {
     programs: sum('programs'), duplicatesFound: sum('duplicatesFound'), duplicates: sum('duplicates'), asYouType: sum('asYouType'),
     flagged: sum('flagged'), flaggedDuplicates: sum('flaggedDuplicates'), flaggedRelated: sum('flaggedRelated'), flaggedOther: sum('flaggedOther'),
     clusters: sum('clusters'), firstScreenWithDuplicate: sum('firstScreenWithDuplicate'), firstScreenWithout: sum('firstScreenWithout'),
   };
-  return { sets, total };
+  const otherRead = { duplicate: 0, related: 0, unrelated: 0, unread: 0 };
+  for (const s of sets) for (const k of Object.keys(otherRead) as (keyof typeof otherRead)[]) otherRead[k] += s.otherRead[k];
+  return { sets, total, otherRead };
 }
 
 export function printReviewQuality(out: (s: string) => void = console.log, dir = MASTERPLAN_DIR): ReturnType<typeof reviewQuality> {
   const r = reviewQuality(dir);
-  const line = (name: string, s: Omit<ReviewFigures, 'file' | 'region' | 'firstScreenFalse'>) => out(`  ${name.padEnd(44)} planted duplicates in the review ${s.duplicatesFound}/${s.duplicates}, as you type ${s.asYouType}/${s.duplicates}; flagged pairs ${s.flagged} (${s.flaggedDuplicates} planted duplicates, ${s.flaggedRelated} planted related, ${s.flaggedOther} other); first screen ${s.firstScreenWithDuplicate} of ${s.firstScreenWithDuplicate + s.firstScreenWithout} clusters hold a planted duplicate`);
+  const line = (name: string, s: Omit<ReviewFigures, 'file' | 'region' | 'firstScreenFalse' | 'otherRead'>) => out(`  ${name.padEnd(44)} planted duplicates in the review ${s.duplicatesFound}/${s.duplicates}, as you type ${s.asYouType}/${s.duplicates}; flagged pairs ${s.flagged} (${s.flaggedDuplicates} planted duplicates, ${s.flaggedRelated} planted related, ${s.flaggedOther} other); first screen ${s.firstScreenWithDuplicate} of ${s.firstScreenWithDuplicate + s.firstScreenWithout} clusters hold a planted duplicate`);
   out(`duplicate review on ${r.sets.length} blind masterplans (${r.total.programs} programs; first screen = ${FIRST_SCREEN} clusters):`);
   for (const s of r.sets) line(`${s.file} ${s.region}`.slice(0, 44), s);
   line('all', r.total);
   const t = r.total;
   out(`  recall of planted duplicates ${(t.duplicatesFound / t.duplicates).toFixed(3)}; precision of flagged pairs ${(t.flaggedDuplicates / Math.max(1, t.flagged)).toFixed(3)} (${((t.flaggedDuplicates + t.flaggedRelated) / Math.max(1, t.flagged)).toFixed(3)} planted duplicates or related)`);
+  const o = r.otherRead;
+  out(`  the ${t.flaggedOther} other flagged pairs, as a second reader read them: ${o.duplicate} duplicates the author missed, ${o.related} related, ${o.unrelated} unrelated, ${o.unread} not shown to the reader (the first three masterplans, read during the work, or pairs flagged since)`);
   if (process.argv.includes('--first-screen')) for (const s of r.sets) for (const c of s.firstScreenFalse) out(`    ${s.file}: ${c.join(' / ')}`);
   return r;
 }

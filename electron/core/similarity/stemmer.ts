@@ -28,6 +28,8 @@ const RARE_ROOTS = new Set(['madam', 'meta', 'mes', 'mesan', 'mutih', 'pasu']);
 const EXCEPTIONS = new Map(Object.entries({
   penarikan: 'tarik', penarik: 'tarik', pemasukan: 'masuk', memesan: 'pesan', pemesan: 'pesan', pemasakan: 'masak',
   penetakan: 'tetak', pemikat: 'pikat',
+  // scouting or catching ("penjaringan inovasi", "terjaring razia"), not a network (jaringan: jaring)
+  penjaringan: 'penjaringan', menjaring: 'penjaringan', dijaring: 'penjaringan', terjaring: 'penjaringan',
 }));
 
 class CorrectedStemmer extends Stemmer {
