@@ -4,7 +4,7 @@ import { loadMasterplanSets, printReviewQuality } from '../bench/review-quality'
 describe('the duplicate review on whole blind masterplans', () => {
   it('each masterplan set is well formed: 120 programs, 12 planted duplicates and 12 related pairs across OPDs', () => {
     const sets = loadMasterplanSets();
-    expect(sets.length).toBeGreaterThanOrEqual(12);
+    expect(sets.length).toBeGreaterThanOrEqual(18);
     for (const { file, set } of sets) {
       const ids = new Set(set.programs.map((p) => p.id)), opds = new Set(set.opds.map((o) => o.abbr));
       expect(ids.size, file).toBe(120);
@@ -21,13 +21,13 @@ describe('the duplicate review on whole blind masterplans', () => {
     const r = printReviewQuality((s) => console.log(s));
     const t = r.total;
     expect(t.duplicates).toBe(12 * r.sets.length);
-    // floors a little below the figures on the twelve masterplans (0.736 of the planted duplicates in the review, 0.875
-    // as you type, 0.541 of the flagged pairs planted duplicates, 51 of 60 first-screen clusters: docs/similarity.md),
-    // so that a regression fails CI
-    expect(t.duplicatesFound / t.duplicates).toBeGreaterThanOrEqual(0.7);
-    expect(t.asYouType / t.duplicates).toBeGreaterThanOrEqual(0.85);
-    expect(t.flaggedDuplicates / t.flagged).toBeGreaterThanOrEqual(0.5);
-    expect(t.firstScreenWithDuplicate / (t.firstScreenWithDuplicate + t.firstScreenWithout)).toBeGreaterThanOrEqual(0.8);
+    // floors a little below the figures on the eighteen masterplans (0.773 of the planted duplicates in the review,
+    // 0.889 as you type, 0.570 of the flagged pairs planted duplicates, 77 of 90 first-screen clusters:
+    // docs/similarity.md), so that a regression fails CI
+    expect(t.duplicatesFound / t.duplicates).toBeGreaterThanOrEqual(0.74);
+    expect(t.asYouType / t.duplicates).toBeGreaterThanOrEqual(0.86);
+    expect(t.flaggedDuplicates / t.flagged).toBeGreaterThanOrEqual(0.53);
+    expect(t.firstScreenWithDuplicate / (t.firstScreenWithDuplicate + t.firstScreenWithout)).toBeGreaterThanOrEqual(0.82);
     // a flagged pair its author did not plant is a false alarm, not a duplicate the author missed: a second reader,
     // shown 64 of them among planted pairs, called none a duplicate (test/data/masterplans-second-reader.json)
     expect(r.otherRead.duplicate).toBe(0);
