@@ -15,6 +15,7 @@ import { createMasterplan } from '../../electron/core/services/masterplans';
 import { createOpd } from '../../electron/core/services/opds';
 import { createProgram } from '../../electron/core/services/programs';
 import { duplicateClusters, similarPrograms } from '../../electron/core/services/duplicates';
+import type { MasterplanDb } from '../../electron/core/db/masterplanDb';
 
 interface PlantedPair { a: string; b: string; why: string }
 export interface MasterplanSet {
@@ -26,6 +27,32 @@ export interface MasterplanSet {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const MASTERPLAN_DIR = path.join(here, '../data/masterplans');
+/** The training masterplans: the catalogue's masterplan round read the first three, and their candidate pairs are the
+ * duplicate model's masterplan rows (test/bench/similarity-train.ts, counted MASTERPLAN_WEIGHT times: 0 for now, so
+ * `--cv` only measures the model on them). The others, the seventh to twelfth, are the blind ones: never read, never
+ * trained on. */
+export const MODEL_MASTERPLANS: readonly string[] = [
+  'masterplan01-kota-kediri.json',
+  'masterplan02-kabupaten-dharmasraya.json',
+  'masterplan03-kabupaten-barito-utara.json',
+  'masterplan04-kota-bitung.json',
+  'masterplan05-kabupaten-lombok-timur.json',
+  'masterplan06-kabupaten-sumedang.json',
+  'masterplan13-kabupaten-deli-serdang.json',
+  'masterplan14-kabupaten-lampung-utara.json',
+  'masterplan15-kota-pontianak.json',
+  'masterplan16-kabupaten-kolaka.json',
+  'masterplan17-kota-ambon.json',
+  'masterplan18-kabupaten-banyuwangi.json',
+  'masterplan19-kabupaten-bengkulu-utara.json',
+  'masterplan20-kota-batam.json',
+  'masterplan21-kabupaten-gorontalo.json',
+  'masterplan22-kota-palu.json',
+  'masterplan23-kabupaten-manggarai-barat.json',
+  'masterplan24-kabupaten-bangka-barat.json',
+  'masterplan25-kota-banjarmasin.json',
+  'masterplan26-kota-bogor.json',
+];
 /** How many clusters the review's first screen shows (the screen pages by this many). */
 export const FIRST_SCREEN = 5;
 /** A second reader's labels of pairs of the masterplans (its `about` says how they were read). */
@@ -60,29 +87,42 @@ export interface ReviewFigures {
   firstScreenFalse: string[][];
 }
 
-export function measureReview({ file, set }: { file: string; set: MasterplanSet }, read = secondReader()): ReviewFigures {
+/** A masterplan set captured into a real masterplan file through the write path, program by program in presentation
+ * order (`before` sees each program just before it is added, with the ids given so far). `ids` maps the set's program
+ * ids to the file's, `back` the other way; `close` closes and deletes the file. */
+export function captureMasterplan({ file, set }: { file: string; set: MasterplanSet }, before?: (p: MasterplanSet['programs'][number], mp: MasterplanDb, ids: ReadonlyMap<string, string>) => void) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rembuk-review-'));
   const mp = createMasterplan(path.join(dir, `${path.basename(file, '.json')}.sqlite`), {
     regionName: set.region.split(',')[0]!.trim(), regionKind: /^kota/i.test(set.region) ? 'kota' : 'kabupaten', province: set.region.split(',').at(-1)!.trim(),
     periodStart: 2025, periodEnd: 2034, opdTemplate: null,
   }, 'review-quality', { profile: { id: '01900000-0000-7000-8000-0000000000aa', name: 'Review quality', institution: 'Rembuk' } });
+  const close = () => { mp.close(); fs.rmSync(dir, { recursive: true, force: true }); };
   try {
     const opdIds = new Map(set.opds.map((o) => [o.abbr, createOpd(mp, { name: o.name, abbr: o.abbr }).id]));
     const ids = new Map<string, string>(), back = new Map<string, string>();
-    // presented OPD by OPD; the as-you-type check types each planted pair's second program once its first is in
-    const asYouTypeHits = new Set<string>();
-    const second = new Map(set.duplicates.map((d) => {
-      const [x, y] = set.programs.findIndex((p) => p.id === d.a) < set.programs.findIndex((p) => p.id === d.b) ? [d.a, d.b] : [d.b, d.a];
-      return [y, x] as const;
-    }));
     for (const p of set.programs) {
       const opdId = opdIds.get(p.opd);
       if (!opdId) throw new Error(`${file}: program ${p.id} has an unknown OPD ${p.opd}`);
-      const first = second.get(p.id);
-      if (first && similarPrograms(mp, { text: p.title, description: p.description ?? null, limit: 5 }).some((h) => h.id === ids.get(first))) asYouTypeHits.add(p.id);
-      const created = createProgram(mp, { leadOpdId: opdId, title: p.title, description: p.description ?? null });
+      before?.(p, mp, ids);
+      const created = createProgram(mp, { leadOpdId: opdId, title: p.title, description: p.description || null });
       ids.set(p.id, created.id); back.set(created.id, p.id);
     }
+    return { mp, ids, back, close };
+  } catch (e) { close(); throw e; }
+}
+
+export function measureReview({ file, set }: { file: string; set: MasterplanSet }, read = secondReader()): ReviewFigures {
+  // the as-you-type check types each planted pair's second program once its first is in
+  const asYouTypeHits = new Set<string>();
+  const second = new Map(set.duplicates.map((d) => {
+    const [x, y] = set.programs.findIndex((p) => p.id === d.a) < set.programs.findIndex((p) => p.id === d.b) ? [d.a, d.b] : [d.b, d.a];
+    return [y, x] as const;
+  }));
+  const { mp, back, close } = captureMasterplan({ file, set }, (p, db, ids) => {
+    const first = second.get(p.id);
+    if (first && similarPrograms(db, { text: p.title, description: p.description ?? null, limit: 5 }).some((h) => h.id === ids.get(first))) asYouTypeHits.add(p.id);
+  });
+  try {
     const { clusters } = duplicateClusters(mp);
     const key = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
     const planted = new Set(set.duplicates.map((d) => key(d.a, d.b))), related = new Set(set.related.map((d) => key(d.a, d.b)));
@@ -105,33 +145,43 @@ export function measureReview({ file, set }: { file: string; set: MasterplanSet 
       firstScreenWithout: firstScreen.filter((m) => !hasPlanted(m)).length,
       firstScreenFalse: firstScreen.filter((m) => !hasPlanted(m)).map((m) => m.map((x) => title.get(x)!)),
     };
-  } finally { mp.close(); fs.rmSync(dir, { recursive: true, force: true }); }
+  } finally { close(); }
 }
 
-export function reviewQuality(dir = MASTERPLAN_DIR): { sets: ReviewFigures[]; total: Omit<ReviewFigures, 'file' | 'region' | 'firstScreenFalse' | 'otherRead'>; otherRead: ReviewFigures['otherRead'] } {
-  const read = secondReader();
-  const sets = loadMasterplanSets(dir).map((s) => measureReview(s, read));
-  const sum = (f: keyof ReviewFigures) => sets.reduce((n, s) => n + (s[f] as number), 0);
-  const total = {
+type Totals = Omit<ReviewFigures, 'file' | 'region' | 'firstScreenFalse' | 'otherRead'>;
+function totals(sets: ReviewFigures[]): Totals {
+  const sum = (f: keyof Totals) => sets.reduce((n, s) => n + (s[f] as number), 0);
+  return {
     programs: sum('programs'), duplicatesFound: sum('duplicatesFound'), duplicates: sum('duplicates'), asYouType: sum('asYouType'),
     flagged: sum('flagged'), flaggedDuplicates: sum('flaggedDuplicates'), flaggedRelated: sum('flaggedRelated'), flaggedOther: sum('flaggedOther'),
     clusters: sum('clusters'), firstScreenWithDuplicate: sum('firstScreenWithDuplicate'), firstScreenWithout: sum('firstScreenWithout'),
   };
+}
+
+/** Every masterplan's figures, their totals, the totals of the blind ones (not among MODEL_MASTERPLANS) and how the
+ * second reader read the unplanted flagged pairs. */
+export function reviewQuality(dir = MASTERPLAN_DIR): { sets: ReviewFigures[]; total: Totals; blind: Totals; blindFiles: string[]; otherRead: ReviewFigures['otherRead'] } {
+  const read = secondReader();
+  const sets = loadMasterplanSets(dir).map((s) => measureReview(s, read));
+  const blindSets = sets.filter((s) => !MODEL_MASTERPLANS.includes(s.file));
   const otherRead = { duplicate: 0, related: 0, unrelated: 0, unread: 0 };
   for (const s of sets) for (const k of Object.keys(otherRead) as (keyof typeof otherRead)[]) otherRead[k] += s.otherRead[k];
-  return { sets, total, otherRead };
+  return { sets, total: totals(sets), blind: totals(blindSets), blindFiles: blindSets.map((s) => s.file), otherRead };
 }
 
 export function printReviewQuality(out: (s: string) => void = console.log, dir = MASTERPLAN_DIR): ReturnType<typeof reviewQuality> {
   const r = reviewQuality(dir);
-  const line = (name: string, s: Omit<ReviewFigures, 'file' | 'region' | 'firstScreenFalse' | 'otherRead'>) => out(`  ${name.padEnd(44)} planted duplicates in the review ${s.duplicatesFound}/${s.duplicates}, as you type ${s.asYouType}/${s.duplicates}; flagged pairs ${s.flagged} (${s.flaggedDuplicates} planted duplicates, ${s.flaggedRelated} planted related, ${s.flaggedOther} other); first screen ${s.firstScreenWithDuplicate} of ${s.firstScreenWithDuplicate + s.firstScreenWithout} clusters hold a planted duplicate`);
-  out(`duplicate review on ${r.sets.length} blind masterplans (${r.total.programs} programs; first screen = ${FIRST_SCREEN} clusters):`);
+  const line = (name: string, s: Totals) => out(`  ${name.padEnd(44)} planted duplicates in the review ${s.duplicatesFound}/${s.duplicates}, as you type ${s.asYouType}/${s.duplicates}; flagged pairs ${s.flagged} (${s.flaggedDuplicates} planted duplicates, ${s.flaggedRelated} planted related, ${s.flaggedOther} other); first screen ${s.firstScreenWithDuplicate} of ${s.firstScreenWithDuplicate + s.firstScreenWithout} clusters hold a planted duplicate`);
+  out(`duplicate review on ${r.sets.length} masterplans written blind (${r.total.programs} programs; first screen = ${FIRST_SCREEN} clusters; ${r.sets.length - r.blindFiles.length} of them are training masterplans, the others blind):`);
   for (const s of r.sets) line(`${s.file} ${s.region}`.slice(0, 44), s);
   line('all', r.total);
+  line(`blind (${r.blindFiles.length}: never read or trained on)`, r.blind);
+  for (const [name, t] of [['all', r.total], ['blind', r.blind]] as const) {
+    out(`  ${name}: recall of planted duplicates ${(t.duplicatesFound / t.duplicates).toFixed(3)}; precision of flagged pairs ${(t.flaggedDuplicates / Math.max(1, t.flagged)).toFixed(3)} (${((t.flaggedDuplicates + t.flaggedRelated) / Math.max(1, t.flagged)).toFixed(3)} planted duplicates or related)`);
+  }
   const t = r.total;
-  out(`  recall of planted duplicates ${(t.duplicatesFound / t.duplicates).toFixed(3)}; precision of flagged pairs ${(t.flaggedDuplicates / Math.max(1, t.flagged)).toFixed(3)} (${((t.flaggedDuplicates + t.flaggedRelated) / Math.max(1, t.flagged)).toFixed(3)} planted duplicates or related)`);
   const o = r.otherRead;
-  out(`  the ${t.flaggedOther} other flagged pairs, as a second reader read them: ${o.duplicate} duplicates the author missed, ${o.related} related, ${o.unrelated} unrelated, ${o.unread} not shown to the reader (the first three masterplans, read during the work, or pairs flagged since)`);
+  out(`  the ${t.flaggedOther} other flagged pairs, as a second reader read them: ${o.duplicate} duplicates the author missed, ${o.related} related, ${o.unrelated} unrelated, ${o.unread} not shown to the reader (the first three and the thirteenth to twenty-sixth masterplans, or pairs flagged since)`);
   if (process.argv.includes('--first-screen')) for (const s of r.sets) for (const c of s.firstScreenFalse) out(`    ${s.file}: ${c.join(' / ')}`);
   return r;
 }

@@ -9,7 +9,7 @@ import { isConceptTerm } from './concepts';
 import { DEFAULT_PARAMS, DEFAULT_THRESHOLD, apartReason, prepare, scorePrepared, type Prepared, servicesOf, type ApartReason, type ServiceSets, termCount, termIdOf, type DfSource, type MeasureParams, type SimDoc, type Similarity } from './measure';
 import { scanPreparedPairs, type PairList } from './pairScan';
 import { CANDIDATE_SCORE, DUPLICATE_THRESHOLD, duplicateProbability } from './duplicateModel';
-import { pairSide, pairSides } from './pairFeatures';
+import { pairFeatures, pairSide, pairSides } from './pairFeatures';
 
 export interface IndexedDoc extends SimDoc {
   rowid: number; id: string; leadOpdId: string; title: string[]; body: string[];
@@ -278,4 +278,16 @@ export function likelyDuplicatePairs(db: Database.Database, threshold = DUPLICAT
     };
   });
   return { ...pairs, similarity: Float64Array.from(similarity) };
+}
+
+/** Every candidate pair of the masterplan (scoring at least the candidate score, as the review's scan finds them) as
+ * the duplicate model reads it: the indices of its two programs in `ids` and its features (pairFeatures.ts). The
+ * duplicate model's training rows from whole masterplans (test/bench/similarity-train.ts). */
+export function candidatePairFeatures(db: Database.Database): { ids: string[]; pairs: { a: number; b: number; x: Float64Array }[] } {
+  const pairs: { a: number; b: number; x: Float64Array }[] = [];
+  const { ids } = scan(db, CANDIDATE_SCORE, DEFAULT_PARAMS, (prepared) => {
+    const sides = pairSides(prepared);
+    return (i, j, sim) => { pairs.push({ a: i, b: j, x: pairFeatures(sides[i]!, sides[j]!, sim) }); return -1; };
+  });
+  return { ids, pairs };
 }
