@@ -30,6 +30,8 @@ const EXCEPTIONS = new Map(Object.entries({
   penetakan: 'tetak', pemikat: 'pikat',
   // scouting or catching ("penjaringan inovasi", "terjaring razia"), not a network (jaringan: jaring)
   penjaringan: 'penjaringan', menjaring: 'penjaringan', dijaring: 'penjaringan', terjaring: 'penjaringan',
+  // performance, not work (kerja): "e-Kinerja" is not "e-Kerja Sama", "Pencari Kerja" or "Kertas Kerja"
+  kinerja: 'kinerja',
 }));
 
 class CorrectedStemmer extends Stemmer {
