@@ -1,9 +1,10 @@
 /** Trains the duplicate model (electron/core/similarity/duplicateModel.json) on the tuning pairs of the labelled sets
- * and the candidate pairs of the training masterplans (review-quality.ts MODEL_MASTERPLANS):
- * `npm run train:similarity` writes it; `-- --cv` first prints leave-one-set-out figures (each tuning set judged by a
- * model trained on the others: what to expect on text no decision has seen) and leave one masterplan out. The held-out
- * half of the blind set, the fresh sets and the masterplans that measure the finder are never trained on. Training is deterministic: CI retrains and checks that the
- * committed model is what the code and the data give (test/integration/similarityQuality.test.ts). */
+ * and the candidate pairs of the training masterplans (review-quality.ts MODEL_MASTERPLANS), each of those counted
+ * MASTERPLAN_WEIGHT times (0 for now: the labelled pairs alone). `npm run train:similarity` writes it; `-- --cv` first
+ * prints leave-one-set-out figures (each tuning set judged by a model trained on the others: what to expect on text no
+ * decision has seen) and leave one masterplan out. The held-out half of the blind set, the fresh sets and the blind
+ * masterplans are never trained on. Training is deterministic: CI retrains and checks that the committed model is what
+ * the code and the data give (test/integration/similarityQuality.test.ts). */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
