@@ -58,9 +58,11 @@ export const FIRST_SCREEN = 5;
 /** A second reader's labels of pairs of the masterplans (its `about` says how they were read). */
 export const SECOND_READER = path.join(here, '../data/masterplans-second-reader.json');
 type Label = 'duplicate' | 'related' | 'unrelated';
+/** A pair of a masterplan set's program ids as one key, whichever comes first. */
+export const pairKey = (x: string, y: string): string => (x < y ? `${x}|${y}` : `${y}|${x}`);
 function secondReader(): Map<string, Label> {
   const { labels } = JSON.parse(fs.readFileSync(SECOND_READER, 'utf8')) as { labels: { file: string; a: string; b: string; label: Label }[] };
-  return new Map(labels.map((l) => [`${l.file}:${l.a < l.b ? `${l.a}|${l.b}` : `${l.b}|${l.a}`}`, l.label]));
+  return new Map(labels.map((l) => [`${l.file}:${pairKey(l.a, l.b)}`, l.label]));
 }
 
 export function loadMasterplanSets(dir = MASTERPLAN_DIR): { file: string; set: MasterplanSet }[] {
@@ -124,7 +126,7 @@ export function measureReview({ file, set }: { file: string; set: MasterplanSet 
   });
   try {
     const { clusters } = duplicateClusters(mp);
-    const key = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
+    const key = pairKey;
     const planted = new Set(set.duplicates.map((d) => key(d.a, d.b))), related = new Set(set.related.map((d) => key(d.a, d.b)));
     const members = clusters.map((c) => c.programs.map((p) => back.get(p.id)!));
     const together = (x: string, y: string) => members.some((m) => m.includes(x) && m.includes(y));

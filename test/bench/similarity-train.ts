@@ -15,7 +15,7 @@ import { prepare, scorePrepared, type DfSource } from '../../electron/core/simil
 import { PAIR_FEATURES, pairFeatures, pairSide } from '../../electron/core/similarity/pairFeatures';
 import { candidatePairFeatures } from '../../electron/core/similarity/similarIndex';
 import { PAIRS, corpus } from './similarity-quality';
-import { MODEL_MASTERPLANS, captureMasterplan, loadMasterplanSets } from './review-quality';
+import { MODEL_MASTERPLANS, captureMasterplan, loadMasterplanSets, pairKey } from './review-quality';
 
 export const MODEL_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../electron/core/similarity/duplicateModel.json');
 
@@ -44,17 +44,16 @@ export const MASTERPLAN_WEIGHT = 0;
  * planted duplicate pair answering 1 and any other 0 (a second reader called none of the unplanted pairs the review
  * flagged a duplicate: review-quality.ts), in a fixed order (masterplan, then the programs' places in it). */
 export function masterplanRows(): Row[] {
-  const key = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
   return loadMasterplanSets().filter((m) => MODEL_MASTERPLANS.includes(m.file)).flatMap((m) => {
     const { mp, back, close } = captureMasterplan(m);
     try {
-      const planted = new Set(m.set.duplicates.map((d) => key(d.a, d.b)));
+      const planted = new Set(m.set.duplicates.map((d) => pairKey(d.a, d.b)));
       const place = new Map(m.set.programs.map((p, i) => [p.id, i]));
       const { ids, pairs } = candidatePairFeatures(mp.db);
       return pairs.map(({ a, b, x }) => {
         const pa = back.get(ids[a]!)!, pb = back.get(ids[b]!)!;
         const at = [place.get(pa)!, place.get(pb)!].sort((u, v) => u - v);
-        return { x, y: planted.has(key(pa, pb)) ? 1 : 0, set: `masterplan:${m.file}`, score: x[0]!, at: at[0]! * 1000 + at[1]! };
+        return { x, y: planted.has(pairKey(pa, pb)) ? 1 : 0, set: `masterplan:${m.file}`, score: x[0]!, at: at[0]! * 1000 + at[1]! };
       }).sort((u, v) => u.at - v.at).map(({ at: _at, ...row }) => row);
     } finally { close(); }
   });
@@ -67,7 +66,8 @@ function weighted(pairs: Row[], masterplans: Row[]): { xs: Float64Array[]; ys: n
   return { xs: rows.map((r) => r.x), ys: rows.map((r) => r.y) };
 }
 
-export function trainDuplicateModel(rows: Row[] = trainingRows(), masterplans: Row[] = masterplanRows()): DuplicateModel {
+/** The model: the masterplans are captured only when their rows count (MASTERPLAN_WEIGHT > 0). */
+export function trainDuplicateModel(rows: Row[] = trainingRows(), masterplans: Row[] = MASTERPLAN_WEIGHT > 0 ? masterplanRows() : []): DuplicateModel {
   const { xs, ys } = weighted(rows, masterplans);
   const m = fitBoostedTrees(xs, ys);
   return { features: [...PAIR_FEATURES], ...m };
@@ -84,9 +84,11 @@ export function crossValidate(rows: Row[], masterplans: Row[] = []): { precision
     const m = fitBoostedTrees(xs, ys);
     for (const r of rows) if (r.set === s) judged.set(r, r.score >= CANDIDATE_SCORE && probability(m, r.x) >= DUPLICATE_THRESHOLD);
   }
+  // at weight 0 no masterplan row counts, so every fold's model is the labelled pairs' alone: fitted once
+  const fit = (others: Row[]) => { const { xs, ys } = weighted(rows, others); return fitBoostedTrees(xs, ys); };
+  const alone = MASTERPLAN_WEIGHT === 0 && masterplans.length > 0 ? fit([]) : null;
   for (const s of new Set(masterplans.map((r) => r.set))) {
-    const { xs, ys } = weighted(rows, masterplans.filter((r) => r.set !== s));
-    const m = fitBoostedTrees(xs, ys);
+    const m = alone ?? fit(masterplans.filter((r) => r.set !== s));
     for (const r of masterplans) if (r.set === s) judged.set(r, probability(m, r.x) >= DUPLICATE_THRESHOLD);
   }
   const pr = (of: Row[]) => {
