@@ -289,8 +289,9 @@ const ClusterProgram = z.object({
   dimension: z.string().nullable(), element: z.string().nullable(),
 });
 export const DuplicateCluster = z.object({
-  /** The probability that its strongest pair are duplicates; each pair's probability (`score`). */
-  id: z.string(), strength: z.number(), opdCount: z.number(), programs: z.array(ClusterProgram),
+  /** The probability that its strongest pair are duplicates, whether that makes them likely duplicates (else
+   * possible ones); each pair's probability (`score`). */
+  id: z.string(), strength: z.number(), likely: z.boolean(), opdCount: z.number(), programs: z.array(ClusterProgram),
   pairs: z.array(z.object({ a: z.string(), b: z.string(), score: z.number() })),
   /** Services (from the concept catalogue) that every member names. */
   services: z.array(ServiceName),

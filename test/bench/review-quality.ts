@@ -52,6 +52,22 @@ export const MODEL_MASTERPLANS: readonly string[] = [
   'masterplan24-kabupaten-bangka-barat.json',
   'masterplan25-kota-banjarmasin.json',
   'masterplan26-kota-bogor.json',
+  'masterplan27-kota-madiun.json',
+  'masterplan28-kabupaten-sleman.json',
+  'masterplan29-kota-padang.json',
+  'masterplan30-kabupaten-sorong.json',
+  'masterplan31-kota-kupang.json',
+  'masterplan32-kabupaten-tabalong.json',
+  'masterplan33-kota-jambi.json',
+  'masterplan34-kabupaten-wonosobo.json',
+  'masterplan35-kota-cirebon.json',
+  'masterplan36-kabupaten-bone.json',
+  'masterplan37-kota-tarakan.json',
+  'masterplan38-kabupaten-badung.json',
+  'masterplan39-kota-ternate.json',
+  'masterplan40-kabupaten-sumbawa.json',
+  'masterplan41-kota-pekanbaru.json',
+  'masterplan42-kabupaten-klaten.json',
 ];
 /** How many clusters the review's first screen shows (the screen pages by this many). */
 export const FIRST_SCREEN = 5;
@@ -77,13 +93,15 @@ export interface ReviewFigures {
   /** Planted duplicate pairs whose first program is among the five as-you-type matches of the second's title and
    * description (typed after it, as in the hall). */
   asYouType: number;
-  /** Pairs the review puts in one cluster: planted duplicates, planted related pairs, and the others (programs the
-   * author meant as distinct). */
+  /** Pairs the review's likely tier puts in one cluster: planted duplicates, planted related pairs, and the others
+   * (programs the author meant as distinct). */
   flagged: number; flaggedDuplicates: number; flaggedRelated: number; flaggedOther: number;
   /** The "other" flagged pairs as a second reader read them (SECOND_READER): duplicates the author missed, related
    * programs, unrelated ones, and pairs the reader was never shown (flagged by a later version of the finder). */
   otherRead: { duplicate: number; related: number; unrelated: number; unread: number };
-  /** Clusters in all, and of the first screen's: how many hold a planted duplicate pair, and how many none. */
+  /** The same, with the possible duplicates too (the review's whole list, duplicateModel.ts POSSIBLE_THRESHOLD). */
+  possible: { duplicatesFound: number; flagged: number; flaggedDuplicates: number; flaggedRelated: number; flaggedOther: number; clusters: number };
+  /** Likely clusters in all, and of the first screen's: how many hold a planted duplicate pair, and how many none. */
   clusters: number; firstScreenWithDuplicate: number; firstScreenWithout: number;
   /** The first screen's clusters that hold no planted duplicate, as titles (what a facilitator would dismiss). */
   firstScreenFalse: string[][];
@@ -125,25 +143,33 @@ export function measureReview({ file, set }: { file: string; set: MasterplanSet 
     if (first && similarPrograms(db, { text: p.title, description: p.description ?? null, limit: 5 }).some((h) => h.id === ids.get(first))) asYouTypeHits.add(p.id);
   });
   try {
-    const { clusters } = duplicateClusters(mp);
-    const key = pairKey;
-    const planted = new Set(set.duplicates.map((d) => key(d.a, d.b))), related = new Set(set.related.map((d) => key(d.a, d.b)));
-    const members = clusters.map((c) => c.programs.map((p) => back.get(p.id)!));
-    const together = (x: string, y: string) => members.some((m) => m.includes(x) && m.includes(y));
-    const flaggedPairs = new Set(clusters.flatMap((c) => c.pairs.map((p) => key(back.get(p.a)!, back.get(p.b)!))));
-    const hasPlanted = (m: string[]) => m.some((x, i) => m.slice(i + 1).some((y) => planted.has(key(x, y))));
-    const firstScreen = members.slice(0, FIRST_SCREEN);
+    const planted = new Set(set.duplicates.map((d) => pairKey(d.a, d.b))), related = new Set(set.related.map((d) => pairKey(d.a, d.b)));
     const title = new Map(set.programs.map((p) => [p.id, `${p.title} (${p.opd})`]));
-    const otherRead = { duplicate: 0, related: 0, unrelated: 0, unread: 0 };
-    for (const k of flaggedPairs) if (!planted.has(k) && !related.has(k)) otherRead[read.get(`${file}:${k}`) ?? 'unread']++;
+    const hasPlanted = (m: string[]) => m.some((x, i) => m.slice(i + 1).some((y) => planted.has(pairKey(x, y))));
+    /** What one tier of the review (the likely duplicates alone, or the possible ones too) finds and flags. */
+    const tier = (scope: 'likely' | 'all') => {
+      const { clusters } = duplicateClusters(mp, { scope });
+      const members = clusters.map((c) => c.programs.map((p) => back.get(p.id)!));
+      const together = (x: string, y: string) => members.some((m) => m.includes(x) && m.includes(y));
+      const flaggedPairs = new Set(clusters.flatMap((c) => c.pairs.map((p) => pairKey(back.get(p.a)!, back.get(p.b)!))));
+      const otherRead = { duplicate: 0, related: 0, unrelated: 0, unread: 0 };
+      for (const k of flaggedPairs) if (!planted.has(k) && !related.has(k)) otherRead[read.get(`${file}:${k}`) ?? 'unread']++;
+      return {
+        members, otherRead, duplicatesFound: set.duplicates.filter((d) => together(d.a, d.b)).length,
+        flagged: flaggedPairs.size, flaggedDuplicates: [...flaggedPairs].filter((k) => planted.has(k)).length,
+        flaggedRelated: [...flaggedPairs].filter((k) => related.has(k)).length,
+        flaggedOther: [...flaggedPairs].filter((k) => !planted.has(k) && !related.has(k)).length, clusters: clusters.length,
+      };
+    };
+    const likely = tier('likely'), all = tier('all');
+    // the first screen is the same in both tiers: the likely clusters come first
+    const firstScreen = all.members.slice(0, FIRST_SCREEN);
     return {
-      file, region: set.region, programs: set.programs.length,
-      duplicatesFound: set.duplicates.filter((d) => together(d.a, d.b)).length, duplicates: set.duplicates.length,
-      asYouType: asYouTypeHits.size,
-      flagged: flaggedPairs.size, flaggedDuplicates: [...flaggedPairs].filter((k) => planted.has(k)).length,
-      flaggedRelated: [...flaggedPairs].filter((k) => related.has(k)).length,
-      flaggedOther: [...flaggedPairs].filter((k) => !planted.has(k) && !related.has(k)).length, otherRead,
-      clusters: clusters.length, firstScreenWithDuplicate: firstScreen.filter(hasPlanted).length,
+      file, region: set.region, programs: set.programs.length, duplicates: set.duplicates.length, asYouType: asYouTypeHits.size,
+      duplicatesFound: likely.duplicatesFound, flagged: likely.flagged, flaggedDuplicates: likely.flaggedDuplicates,
+      flaggedRelated: likely.flaggedRelated, flaggedOther: likely.flaggedOther, otherRead: likely.otherRead, clusters: likely.clusters,
+      possible: { duplicatesFound: all.duplicatesFound, flagged: all.flagged, flaggedDuplicates: all.flaggedDuplicates, flaggedRelated: all.flaggedRelated, flaggedOther: all.flaggedOther, clusters: all.clusters },
+      firstScreenWithDuplicate: firstScreen.filter(hasPlanted).length,
       firstScreenWithout: firstScreen.filter((m) => !hasPlanted(m)).length,
       firstScreenFalse: firstScreen.filter((m) => !hasPlanted(m)).map((m) => m.map((x) => title.get(x)!)),
     };
@@ -151,12 +177,14 @@ export function measureReview({ file, set }: { file: string; set: MasterplanSet 
 }
 
 type Totals = Omit<ReviewFigures, 'file' | 'region' | 'firstScreenFalse' | 'otherRead'>;
+type Possible = ReviewFigures['possible'];
 function totals(sets: ReviewFigures[]): Totals {
   const sum = (f: keyof Totals) => sets.reduce((n, s) => n + (s[f] as number), 0);
   return {
     programs: sum('programs'), duplicatesFound: sum('duplicatesFound'), duplicates: sum('duplicates'), asYouType: sum('asYouType'),
     flagged: sum('flagged'), flaggedDuplicates: sum('flaggedDuplicates'), flaggedRelated: sum('flaggedRelated'), flaggedOther: sum('flaggedOther'),
     clusters: sum('clusters'), firstScreenWithDuplicate: sum('firstScreenWithDuplicate'), firstScreenWithout: sum('firstScreenWithout'),
+    possible: Object.fromEntries((Object.keys(sets[0]?.possible ?? {}) as (keyof Possible)[]).map((f) => [f, sets.reduce((n, s) => n + s.possible[f], 0)])) as Possible,
   };
 }
 
@@ -173,13 +201,15 @@ export function reviewQuality(dir = MASTERPLAN_DIR): { sets: ReviewFigures[]; to
 
 export function printReviewQuality(out: (s: string) => void = console.log, dir = MASTERPLAN_DIR): ReturnType<typeof reviewQuality> {
   const r = reviewQuality(dir);
-  const line = (name: string, s: Totals) => out(`  ${name.padEnd(44)} planted duplicates in the review ${s.duplicatesFound}/${s.duplicates}, as you type ${s.asYouType}/${s.duplicates}; flagged pairs ${s.flagged} (${s.flaggedDuplicates} planted duplicates, ${s.flaggedRelated} planted related, ${s.flaggedOther} other); first screen ${s.firstScreenWithDuplicate} of ${s.firstScreenWithDuplicate + s.firstScreenWithout} clusters hold a planted duplicate`);
+  const line = (name: string, s: Totals) => out(`  ${name.padEnd(44)} planted duplicates among the likely ${s.duplicatesFound}/${s.duplicates}, with the possible ones ${s.possible.duplicatesFound}/${s.duplicates}, as you type ${s.asYouType}/${s.duplicates}; flagged pairs ${s.flagged} likely (${s.flaggedDuplicates} planted duplicates, ${s.flaggedRelated} planted related, ${s.flaggedOther} other), ${s.possible.flagged} with the possible (${s.possible.flaggedDuplicates}, ${s.possible.flaggedRelated}, ${s.possible.flaggedOther}); first screen ${s.firstScreenWithDuplicate} of ${s.firstScreenWithDuplicate + s.firstScreenWithout} clusters hold a planted duplicate`);
   out(`duplicate review on ${r.sets.length} masterplans written blind (${r.total.programs} programs; first screen = ${FIRST_SCREEN} clusters; ${r.sets.length - r.blindFiles.length} of them are training masterplans, the others blind):`);
   for (const s of r.sets) line(`${s.file} ${s.region}`.slice(0, 44), s);
   line('all', r.total);
   line(`blind (${r.blindFiles.length}: never read or trained on)`, r.blind);
   for (const [name, t] of [['all', r.total], ['blind', r.blind]] as const) {
-    out(`  ${name}: recall of planted duplicates ${(t.duplicatesFound / t.duplicates).toFixed(3)}; precision of flagged pairs ${(t.flaggedDuplicates / Math.max(1, t.flagged)).toFixed(3)} (${((t.flaggedDuplicates + t.flaggedRelated) / Math.max(1, t.flagged)).toFixed(3)} planted duplicates or related)`);
+    out(`  ${name}, likely duplicates: recall of planted duplicates ${(t.duplicatesFound / t.duplicates).toFixed(3)}; precision of flagged pairs ${(t.flaggedDuplicates / Math.max(1, t.flagged)).toFixed(3)} (${((t.flaggedDuplicates + t.flaggedRelated) / Math.max(1, t.flagged)).toFixed(3)} planted duplicates or related)`);
+    const p = t.possible;
+    out(`  ${name}, with the possible ones: recall ${(p.duplicatesFound / t.duplicates).toFixed(3)}; precision ${(p.flaggedDuplicates / Math.max(1, p.flagged)).toFixed(3)} (${((p.flaggedDuplicates + p.flaggedRelated) / Math.max(1, p.flagged)).toFixed(3)} planted duplicates or related)`);
   }
   const t = r.total;
   const o = r.otherRead;

@@ -9,7 +9,7 @@ import { MasterplanDb } from '../../electron/core/db/masterplanDb';
 import { createDemo } from '../../electron/core/demo/createDemo';
 import { normalizeText, wordTerms } from '../../electron/core/similarity/normalize';
 import { commonDf, indexStats, likelyDuplicatePairs, querySimilar, refreshSimilarIndex, scanPairs, similarModel } from '../../electron/core/similarity/similarIndex';
-import { DUPLICATE_THRESHOLD, duplicateProbability } from '../../electron/core/similarity/duplicateModel';
+import { DUPLICATE_THRESHOLD, POSSIBLE_THRESHOLD, duplicateProbability } from '../../electron/core/similarity/duplicateModel';
 import { pairSide } from '../../electron/core/similarity/pairFeatures';
 import { DEFAULT_THRESHOLD, apart, prepare, scorePrepared } from '../../electron/core/similarity/measure';
 import { makeBenchMasterplan } from '../bench/similarity';
@@ -92,7 +92,9 @@ describe('similar programs', () => {
     createProgram(mp, { leadOpdId: opd(mp, 'Dinas PUPR'), title: 'Sistem Pemantauan Tinggi Muka Air Sungai' });
     const ews = similarPrograms(mp, { text: 'Early Warning System Banjir', opdId: opd(mp, 'BPBD') });
     expect(ews[0]!.title).toBe('Sistem Pemantauan Tinggi Muka Air Sungai');
-    expect(ews[0]!.likelyDuplicate).toBe(true);
+    // two bare titles sharing one service and nothing else are not marked likely: on whole masterplans that is as often
+    // a place or a service read into one of them (docs/similarity.md); with their descriptions the demo's pair is
+    // (the next test)
     for (const h of [...ews, ...hits]) expect(h.likelyDuplicate).toBe(h.duplicate >= DUPLICATE_THRESHOLD);
     expect(ews[0]!.services.map((s) => s.name)).toEqual(['Sistem peringatan dini banjir']);
     expect(ews[0]!.services.map((s) => s.nameEn)).toEqual(['Flood early warning system']);
@@ -116,9 +118,13 @@ describe('similar programs', () => {
     expect(pairs.length).toBe(11);
     const clusters = duplicateClusters(mp).clusters;
     const inClusters = pairs.filter(([x, y]) => clusters.some((c) => c.programs.some((p) => p.title === x) && c.programs.some((p) => p.title === y)));
+    const likely = pairs.filter(([x, y]) => clusters.some((c) => c.likely && c.programs.some((p) => p.title === x) && c.programs.some((p) => p.title === y)));
     const asYouType = pairs.filter(([x, y]) => similarPrograms(mp, { text: y, limit: 5 }).some((h) => h.title === x));
-    console.log(`demo near-duplicates: ${inClusters.length}/11 in the duplicate review, ${asYouType.length}/11 in the as-you-type top 5`);
+    console.log(`demo near-duplicates: ${inClusters.length}/11 in the duplicate review (${likely.length} of them likely), ${asYouType.length}/11 in the as-you-type top 5`);
     expect(inClusters.length).toBeGreaterThanOrEqual(8);
+    expect(likely.length).toBeGreaterThanOrEqual(6);
+    // the likely duplicates come first, then the possible ones
+    expect(clusters.findIndex((c) => !c.likely)).toBe(clusters.filter((c) => c.likely).length);
     // a cluster says which service its members share: here titles with no word in common
     const ews = clusters.find((c) => c.programs.some((p) => p.title === 'Early Warning System Banjir Kota Denpasar'));
     expect(ews?.programs.map((p) => p.title)).toContain('Sistem Pemantauan Tinggi Muka Air Sungai');
@@ -166,7 +172,7 @@ describe('why a pair was scored lower', () => {
     expect(tsunami?.apart?.b.map((s) => (s as { name: string }).name)).toEqual([expect.stringMatching(/banjir/i)]);
     expect(similarPrograms(mp, { text: 'Sistem Antrean Daring Puskesmas' }).find((h) => h.id === queue.id)?.apart).toBeNull();
 
-    // a cluster the model still finds likely says which of its titles name different activities
+    // a cluster of the review says which of its titles name different activities
     const cluster = duplicateClusters(mp).clusters.find((c) => c.programs.some((p) => p.id === mangrove.id));
     expect(cluster?.apart?.reason).toEqual({ kind: 'activities', a: expect.any(Array), b: expect.any(Array) });
     expect(new Set([...cluster!.apart!.reason.a, ...cluster!.apart!.reason.b])).toEqual(new Set(['building', 'data']));
@@ -399,11 +405,19 @@ describe('whole-masterplan pair scan', () => {
       expect(likely.count).toBe(probable);
       expect(probable).toBeGreaterThan(20);
       // the review takes the strongest clusters first and says how many there are; the next page reuses the grouping
-      const before = clusterStats.groupings;
+      const before = clusterStats.groupings, scansBefore = clusterStats.scans;
       const all = duplicateClusters(mp);
       const top = duplicateClusters(mp, { limit: 5 });
       expect(clusterStats.groupings - before).toBe(1);
       expect(top.total).toBe(all.total);
+      // the likely tier alone: grouped again from the same scan, the likely pairs only, and as many clusters as the whole
+      // list says are likely
+      const likelyOnly = duplicateClusters(mp, { scope: 'likely' });
+      expect(clusterStats.scans - scansBefore).toBe(1);
+      expect(likelyOnly.total).toBe(all.likelyTotal);
+      expect(likelyOnly.clusters.every((c) => c.likely && c.pairs.every((p) => p.score >= DUPLICATE_THRESHOLD))).toBe(true);
+      expect(all.clusters.filter((c) => !c.likely).length).toBeGreaterThan(0);
+      expect(all.clusters.every((c) => c.pairs.every((p) => p.score >= POSSIBLE_THRESHOLD))).toBe(true);
       expect(top.clusters).toEqual(all.clusters.slice(0, 5));
       for (let i = 1; i < all.clusters.length; i++) expect(all.clusters[i]!.strength).toBeLessThanOrEqual(all.clusters[i - 1]!.strength);
       expect(new Set(all.clusters.map((c) => c.id)).size).toBe(all.clusters.length);
@@ -411,7 +425,8 @@ describe('whole-masterplan pair scan', () => {
       const first = all.clusters[0]!.pairs[0]!;
       markNotDuplicate(mp, [first.a, first.b]);
       const after = duplicateClusters(mp);
-      expect(clusterStats.groupings - before).toBe(2);
+      expect(clusterStats.groupings - before).toBe(3);
+      expect(clusterStats.scans - scansBefore).toBe(2);
       expect(after.clusters.some((c) => c.pairs.some((p) => (p.a === first.a && p.b === first.b) || (p.a === first.b && p.b === first.a)))).toBe(false);
     } finally { mp.close(); }
   });

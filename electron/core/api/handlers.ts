@@ -149,7 +149,7 @@ export function createHandlers(ws: Workspace, host: Host = NO_HOST): Handlers {
     'export.showInFolder': (i) => { host.showInFolder(ws.exports.fileOf(i.jobId)); return ok; },
     // duplicate finding and synergies (issue 5)
     'similar.query': (i) => similarPrograms(mp(), i),
-    'duplicates.clusters': (i) => duplicateClusters(mp(), { limit: i.limit ?? CLUSTERS_PAGE }),
+    'duplicates.clusters': (i) => duplicateClusters(mp(), { limit: i.limit ?? CLUSTERS_PAGE, scope: i.scope ?? 'all' }),
     'duplicates.merge': (i) => mergePrograms(mp(), i),
     'duplicates.undoMerge': (i) => undoMerge(mp(), i.mergeId),
     'duplicates.merges': () => listMerges(mp()),

@@ -9,7 +9,7 @@ import type {
 import { uuidv7 } from '../ids';
 import type { MasterplanDb, RowChange } from '../db/masterplanDb';
 import { apartReason, type ApartReason as CoreApart, type ServiceSets } from '../similarity/measure';
-import { DUPLICATE_THRESHOLD, likelyDuplicate } from '../similarity/duplicateModel';
+import { DUPLICATE_THRESHOLD, POSSIBLE_THRESHOLD, likelyDuplicate } from '../similarity/duplicateModel';
 import type Database from 'better-sqlite3';
 import { likelyDuplicatePairs, programServices, querySimilar, type LikelyPairs } from '../similarity/similarIndex';
 import { concepts } from '../similarity/concepts';
@@ -58,23 +58,34 @@ function decidedPairs(mp: MasterplanDb): { a: string; b: string }[] {
 /** Members (program indices), and the group's strongest pair (the one that founded it: pairs are taken in falling
  * order). */
 interface Group { ids: number[]; top: number }
-interface Grouping { version: string; scan: LikelyPairs; groups: Group[]; score: Map<number, number>; key(i: number, j: number): number }
+interface Grouping { scan: LikelyPairs; groups: Group[]; score: Map<number, number>; key(i: number, j: number): number }
+/** A scan of the whole masterplan (pairs at least `threshold` probable), the change-log position it was made at, and
+ * its groupings by the threshold they were made from (the likely pairs alone, or the possible ones too). */
+interface Scanned { version: string; threshold: number; scan: LikelyPairs; groupings: Map<number, Grouping> }
 
-/** The last grouping per open file, with the change-log position it was made at: asking for the next page of the
- * review, or opening it again without an edit in between, reuses it instead of scanning 10,000 programs again. */
-const groupings = new WeakMap<Database.Database, Grouping>();
-/** Counts whole-masterplan groupings (for tests). */
-export const clusterStats = { groupings: 0 };
+/** The last scan per open file: asking for the next page of the review, switching between likely and possible
+ * duplicates, or opening the review again without an edit in between, reuses it instead of scanning 10,000 programs
+ * again. */
+const scans = new WeakMap<Database.Database, Scanned>();
+/** Counts whole-masterplan scans and groupings (for tests). */
+export const clusterStats = { scans: 0, groupings: 0 };
 
 function grouping(mp: MasterplanDb, threshold: number): Grouping {
   // every change (programs, decisions, links; local or synced) goes through the write path into the change log
-  const version = `${threshold}:${mp.prepare('SELECT max(rowid) FROM change_log').pluck().get() as number | null}`;
-  const cached = groupings.get(mp.db);
-  if (cached?.version === version) return cached;
-  // the old grouping (hundreds of thousands of pairs in a large masterplan) is let go before the new one is made
-  groupings.delete(mp.db);
+  const version = String(mp.prepare('SELECT max(rowid) FROM change_log').pluck().get() as number | null);
+  let scanned = scans.get(mp.db);
+  if (scanned?.version !== version || scanned.threshold > threshold) {
+    // the old scan (hundreds of thousands of pairs in a large masterplan) is let go before the new one is made
+    scans.delete(mp.db);
+    clusterStats.scans++;
+    const at = Math.min(threshold, POSSIBLE_THRESHOLD);
+    scanned = { version, threshold: at, scan: likelyDuplicatePairs(mp.db, at), groupings: new Map() };
+    scans.set(mp.db, scanned);
+  }
+  const cached = scanned.groupings.get(threshold);
+  if (cached) return cached;
   clusterStats.groupings++;
-  const scan = likelyDuplicatePairs(mp.db, threshold);
+  const { scan } = scanned;
   const n = scan.ids.length;
   const key = (i: number, j: number) => (i < j ? i * n + j : j * n + i);
   const indexOf = new Map(scan.ids.map((id, i) => [id, i]));
@@ -86,6 +97,7 @@ function grouping(mp: MasterplanDb, threshold: number): Grouping {
   const score = new Map<number, number>();
   const order: number[] = [];
   for (let k = 0; k < scan.count; k++) {
+    if (scan.score[k]! < threshold) continue;
     const pk = key(scan.a[k]!, scan.b[k]!);
     if (decided.has(pk)) continue;
     score.set(pk, scan.score[k]!);
@@ -96,32 +108,42 @@ function grouping(mp: MasterplanDb, threshold: number): Grouping {
   // the most probable first; of equally probable pairs, the more similar
   const stronger = (x: number, y: number) => scan.score[y]! - scan.score[x]! || scan.similarity[y]! - scan.similarity[x]!;
   order.sort(stronger);
-  const clusterOf = new Map<number, Group>();
-  const loose: Group[] = [];
-  for (const k of order) {
-    const a = scan.a[k]!, b = scan.b[k]!;
-    const ca = clusterOf.get(a), cb = clusterOf.get(b);
-    if (ca && cb) { if (ca !== cb) loose.push({ ids: [a, b], top: k }); continue; }
-    if (!ca && !cb) { const g = { ids: [a, b], top: k }; clusterOf.set(a, g); clusterOf.set(b, g); continue; }
-    const [g, newcomer] = ca ? [ca, b] : [cb!, a];
-    if (g.ids.every((m) => score.has(key(m, newcomer)))) {
-      g.ids.push(newcomer); clusterOf.set(newcomer, g);
-    } else loose.push({ ids: [a, b], top: k }); // a likely pair is never hidden: it is shown on its own
-  }
-  // strongest first, then the larger
-  const groups = [...new Set(clusterOf.values()), ...loose]
-    .sort((x, y) => stronger(x.top, y.top) || y.ids.length - x.ids.length);
-  const result = { version, scan, groups, score, key };
-  groupings.set(mp.db, result);
+  /** Clusters of the pairs `of` (strongest first), every member's pair with every other at least `floor` probable. */
+  const link = (of: number[], floor: number): Group[] => {
+    const clusterOf = new Map<number, Group>();
+    const loose: Group[] = [];
+    for (const k of of) {
+      const a = scan.a[k]!, b = scan.b[k]!;
+      const ca = clusterOf.get(a), cb = clusterOf.get(b);
+      if (ca && cb) { if (ca !== cb) loose.push({ ids: [a, b], top: k }); continue; }
+      if (!ca && !cb) { const g = { ids: [a, b], top: k }; clusterOf.set(a, g); clusterOf.set(b, g); continue; }
+      const [g, newcomer] = ca ? [ca, b] : [cb!, a];
+      if (g.ids.every((m) => (score.get(key(m, newcomer)) ?? -1) >= floor)) {
+        g.ids.push(newcomer); clusterOf.set(newcomer, g);
+      } else loose.push({ ids: [a, b], top: k }); // a pair is never hidden: it is shown on its own
+    }
+    // strongest first, then the larger
+    return [...new Set(clusterOf.values()), ...loose].sort((x, y) => stronger(x.top, y.top) || y.ids.length - x.ids.length);
+  };
+  // the likely duplicates are clustered among themselves, exactly as the likely tier alone shows them; the possible
+  // ones after them, among themselves (a program can be a likely duplicate of one program and a possible one of another)
+  const likelyFloor = Math.max(threshold, DUPLICATE_THRESHOLD);
+  const split = order.findIndex((k) => scan.score[k]! < likelyFloor);
+  const groups = split < 0 ? link(order, likelyFloor)
+    : [...link(order.slice(0, split), likelyFloor), ...link(order.slice(split), threshold)];
+  const result = { scan, groups, score, key };
+  scanned.groupings.set(threshold, result);
   return result;
 }
 
-/** Clusters of likely duplicates across the masterplan, strongest first: the first `limit` of them, and how many there
- * are. Works on program indices and numeric pair keys (at 10,000 programs the scan can return 100,000 pairs), and
- * builds the full records only for the clusters returned. */
-export function duplicateClusters(mp: MasterplanDb, opts: { limit?: number; threshold?: number } = {}): { clusters: DuplicateCluster[]; total: number } {
+/** Clusters of duplicates across the masterplan, strongest first: the first `limit` of them, how many there are, and
+ * how many of those are likely (their strongest pair at least DUPLICATE_THRESHOLD probable; they come first). `scope`
+ * 'all' (the default) also lists the possible duplicates (POSSIBLE_THRESHOLD), 'likely' the likely ones alone; a
+ * `threshold` overrides both. Works on program indices and numeric pair keys (at 10,000 programs the scan can return
+ * 100,000 pairs), and builds the full records only for the clusters returned. */
+export function duplicateClusters(mp: MasterplanDb, opts: { limit?: number; threshold?: number; scope?: 'likely' | 'all' } = {}): { clusters: DuplicateCluster[]; total: number; likelyTotal: number } {
   const limit = opts.limit ?? Infinity;
-  const { scan, groups, score, key } = grouping(mp, opts.threshold ?? DUPLICATE_THRESHOLD);
+  const { scan, groups, score, key } = grouping(mp, opts.threshold ?? (opts.scope === 'likely' ? DUPLICATE_THRESHOLD : POSSIBLE_THRESHOLD));
   const shown = groups.slice(0, limit);
   const info = infos(mp, shown.flatMap((g) => g.ids.map((i) => scan.ids[i]!)));
   const named = programServices(mp.db, shown.flatMap((g) => g.ids.map((i) => scan.ids[i]!)));
@@ -133,14 +155,15 @@ export function duplicateClusters(mp: MasterplanDb, opts: { limit?: number; thre
     })).sort((p, q) => q.score - p.score);
     return {
       // its members, sorted: a loose pair and a cluster can share a program, never all their members
-      id: g.ids.map((i) => scan.ids[i]!).sort().join('+'), strength: scan.score[g.top]!, programs,
+      id: g.ids.map((i) => scan.ids[i]!).sort().join('+'), strength: scan.score[g.top]!, likely: likelyDuplicate(scan.score[g.top]!), programs,
       pairs: pairs.slice(0, 50), opdCount: new Set(programs.map((p) => p.leadOpdId)).size,
       // the services every member names: why they were grouped, even when their titles share no word
       services: serviceNames(programs.reduce<readonly string[] | null>((acc, p) => { const c = named.get(p.id)?.all ?? []; return acc === null ? c : acc.filter((x) => c.includes(x)); }, null) ?? []),
       apart: clusterApart(pairs, named),
     };
   });
-  return { clusters, total: groups.length };
+  // the likely clusters come first, and are those of the likely tier alone
+  return { clusters, total: groups.length, likelyTotal: groups.filter((g) => likelyDuplicate(scan.score[g.top]!)).length };
 }
 
 /** The strongest pair of a cluster whose titles say they are different things, and why (null: none). */

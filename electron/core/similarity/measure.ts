@@ -65,6 +65,10 @@ export function termCount(): number { return termIds.size; }
 export function termIdOf(t: string): number | undefined { return termIds.get(t); }
 /** The kind of the term with this id (SERVICE_TERM, WEAK_TERM or 0). */
 export function termKind(id: number): number { return termKinds[id] ?? 0; }
+/** Terms as their ids, ascending, each once (giving ids to terms no vector has used yet). */
+export function termIdsOf(terms: readonly string[]): number[] {
+  return [...new Set(terms.map(termId))].sort((x, y) => x - y);
+}
 function termId(t: string): number {
   let id = termIds.get(t);
   if (id === undefined) {

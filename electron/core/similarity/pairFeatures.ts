@@ -4,7 +4,7 @@
  * one names a step, a level or a group the other does not ("PPDB Online SMP" / "Verifikasi domisili calon siswa PPDB";
  * "SIMPEG" / "SIMPEG Desa"). Every feature is symmetric: a pair gives the same values whichever program comes first. */
 import { conceptParents } from './concepts';
-import { SERVICE_TERM, WEAK_TERM, termKind, type Prepared, type Similarity } from './measure';
+import { SERVICE_TERM, WEAK_TERM, termIdsOf, termKind, type Prepared, type Similarity } from './measure';
 import { wordTerms } from './normalize';
 
 /** Words that set two programs on one service apart when only one title has them: the level or place the program runs
@@ -49,14 +49,14 @@ export const PAIR_FEATURES = [
   'siblings', 'differentActivities', 'oneSidedActivity',
   'wordsMin', 'wordsMax', 'unmatchedWeightMin', 'unmatchedWeightMax', 'sharedWordWeight', 'sharedServiceWeight',
   'unmatchedWordsMin', 'unmatchedWordsMax', 'unmatchedTopMin', 'unmatchedTopMax', 'containmentMin', 'containmentMax',
-  'brandMin', 'brandMax',
+  'brandMin', 'brandMax', 'unexplainedMin', 'unexplainedMax',
   ...[...GROUP_TERMS.keys()].map((g) => `oneSided.${g}`),
 ] as const;
 
 /** The features that are not whole numbers (sums and shares of term weights, scores): rounded, the others are counts
  * and flags. */
 const REAL_FEATURES = Int32Array.from(['score', 'title', 'full', 'unmatchedWeightMin', 'unmatchedWeightMax', 'sharedWordWeight',
-  'sharedServiceWeight', 'unmatchedTopMin', 'unmatchedTopMax', 'containmentMin', 'containmentMax'], (f) => {
+  'sharedServiceWeight', 'unmatchedTopMin', 'unmatchedTopMax', 'containmentMin', 'containmentMax', 'unexplainedMin', 'unexplainedMax'], (f) => {
   const k = (PAIR_FEATURES as readonly string[]).indexOf(f);
   if (k < 0) throw new Error(`pair features: no feature ${f}`);
   return k;
@@ -66,10 +66,11 @@ const REAL_FEATURES = Int32Array.from(['score', 'title', 'full', 'unmatchedWeigh
  * scan (`pairSides`), so that judging hundreds of thousands of pairs in no order reads a few adjacent cache lines per
  * program instead of chasing a dozen small objects (on the labelled pairs: 0.3 µs a pair while they fit in the
  * cache, 2 µs once they do not, before this layout). At `at`: */
-const SUM = 0, HAS_BODY = 1, GROUPS = 2, ACTIVITIES = 3, TERMS = 4, SERVICES = 5, ALL_PARENTS = 6, HEAD = 7;
-/* (ALL_PARENTS: where the parents of all its services start, from `at`) then the title's term ids (ascending), their
- * weights and their kinds (measure.ts termKind); then the services its title names, as small integers; then each
- * service's parents (a count, then the parents); then the parents of all of them (a count, then the parents). (A title that names no service has taken its description's, analysis.ts: so
+const SUM = 0, HAS_BODY = 1, GROUPS = 2, ACTIVITIES = 3, TERMS = 4, SERVICES = 5, ALL_PARENTS = 6, BODY = 7, HEAD = 8;
+/* (ALL_PARENTS: where the parents of all its services start, from `at`; BODY: where its description's terms start)
+ * then the title's term ids (ascending), their weights and their kinds (measure.ts termKind); then the services its
+ * title names, as small integers; then each service's parents (a count, then the parents); then the parents of all of
+ * them (a count, then the parents); then its description's term ids (a count, then the ids, ascending). (A title that names no service has taken its description's, analysis.ts: so
  * the title's services are all the program's.) The groups (SIDE_GROUPS) its title names and its activities
  * (activities.ts) are bits. */
 export interface PairSide { data: Float64Array; at: number }
@@ -93,7 +94,9 @@ function sideNumbers(prepared: Prepared): number[] {
   const serviceParents = c.map((x) => conceptParents(x).map((p) => idOf(parentIds, p)));
   const all = [...new Set(serviceParents.flat())];
   const body = [...t.ids, ...t.w, ...Array.from(t.ids, termKind), ...c.map((x) => idOf(serviceIds, x)), ...serviceParents.flatMap((ps) => [ps.length, ...ps])];
-  return [t.sum, prepared.hasBody ? 1 : 0, groups, activities, t.ids.length, c.length, HEAD + body.length, ...body, all.length, ...all];
+  const described = termIdsOf(prepared.doc.body);
+  const bodyAt = HEAD + body.length + 1 + all.length;
+  return [t.sum, prepared.hasBody ? 1 : 0, groups, activities, t.ids.length, c.length, HEAD + body.length, bodyAt, ...body, all.length, ...all, described.length, ...described];
 }
 
 /** The programs of a scan as the duplicate model reads them, all in one typed array. */
@@ -115,6 +118,16 @@ function pair(out: Float64Array, k: number, x: number, y: number): number {
 /** Whether the list of `n` numbers at `at` in `d` has `x`. */
 function has(d: Float64Array, at: number, n: number, x: number): boolean {
   for (let i = 0; i < n; i++) if (d[at + i] === x) return true;
+  return false;
+}
+/** Whether the ascending list of `n` numbers at `at` in `d` has `x`. */
+function sortedHas(d: Float64Array, at: number, n: number, x: number): boolean {
+  let lo = at, hi = at + n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1, v = d[mid]!;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1; else hi = mid - 1;
+  }
   return false;
 }
 /** How many of one side's services are not among the other side's (returned), and how many of those are kin of a
@@ -148,8 +161,9 @@ export function pairFeatures(sideA: PairSide, sideB: PairSide, sim: Similarity, 
   // of those the other title lacks, and the highest weight among the informative ones (not weak words) of those
   let wordsA = 0, informativeA = 0, unmatchedWeightA = 0, unmatchedWordsA = 0, unmatchedTopA = 0;
   let wordsB = 0, informativeB = 0, unmatchedWeightB = 0, unmatchedWordsB = 0, unmatchedTopB = 0;
-  let sharedWord = 0, sharedService = 0, sharedTitleServices = 0;
+  let sharedWord = 0, sharedService = 0, sharedTitleServices = 0, unexplainedA = 0, unexplainedB = 0;
   const na = d[A + TERMS]!, nb = e[B + TERMS]!;
+  const bodyA = A + d[A + BODY]!, bodyB = B + e[B + BODY]!;
   const ai = A + HEAD, aw = ai + na, ak = aw + na, bi = B + HEAD, bw = bi + nb, bk = bw + nb;
   let i = 0, j = 0;
   while (i < na || j < nb) {
@@ -165,14 +179,20 @@ export function pairFeatures(sideA: PairSide, sideB: PairSide, sim: Similarity, 
       const kind = d[ak + i]!, w = d[aw + i]!;
       if (kind !== SERVICE_TERM) {
         wordsA++; unmatchedWeightA += w;
-        if (kind !== WEAK_TERM) { informativeA++; unmatchedWordsA++; if (w > unmatchedTopA) unmatchedTopA = w; }
+        if (kind !== WEAK_TERM) {
+          informativeA++; unmatchedWordsA++; if (w > unmatchedTopA) unmatchedTopA = w;
+          if (!sortedHas(e, bodyB + 1, e[bodyB]!, x)) unexplainedA += w;
+        }
       }
       i++;
     } else {
       const kind = e[bk + j]!, w = e[bw + j]!;
       if (kind !== SERVICE_TERM) {
         wordsB++; unmatchedWeightB += w;
-        if (kind !== WEAK_TERM) { informativeB++; unmatchedWordsB++; if (w > unmatchedTopB) unmatchedTopB = w; }
+        if (kind !== WEAK_TERM) {
+          informativeB++; unmatchedWordsB++; if (w > unmatchedTopB) unmatchedTopB = w;
+          if (!sortedHas(d, bodyA + 1, d[bodyA]!, y)) unexplainedB += w;
+        }
       }
       j++;
     }
@@ -205,6 +225,10 @@ export function pairFeatures(sideA: PairSide, sideB: PairSide, sim: Similarity, 
   k = pair(out, k, wordsA, wordsB); k = pair(out, k, unmatchedWeightA, unmatchedWeightB); out[k++] = sharedWord; out[k++] = sharedService;
   k = pair(out, k, unmatchedWordsA, unmatchedWordsB); k = pair(out, k, unmatchedTopA, unmatchedTopB); k = pair(out, k, cA, cB);
   k = pair(out, k, brandA, brandB);
+  // what each title says that the other program says nowhere, in its title or its description: a duplicate's
+  // description explains the other's title words ("Sertifikasi Lahan … Huntap" / "Sambungan Air Bersih Kawasan Huntap"
+  // share a place and nothing the other mentions; the masterplans' false alarms, docs/similarity.md)
+  k = pair(out, k, unexplainedA, unexplainedB);
   const oneSided = d[A + GROUPS]! ^ e[B + GROUPS]!;
   for (let g = 0; g < GROUP_TERMS.size; g++) out[k++] = (oneSided >> g) & 1;
   // to 9 places: a sum of term weights can differ in its last bit with the order terms were first given ids in, and
