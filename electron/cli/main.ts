@@ -60,11 +60,12 @@ const USAGE = `Pemakaian / usage:
   rembuk export docx <db> -o <berkas.docx> [--paper a4|f4] [--lang id|en]   dokumen masterplan (Word)
   rembuk export xlsx <db> -o <berkas.xlsx>                                  daftar program (Excel)
   rembuk similar <db> "<teks>" [--limit N] [--json]  program yang mirip / similar programs
-  rembuk duplicates <db> [--json]                    kelompok kemungkinan duplikat / likely duplicates
+  rembuk duplicates <db> [--likely] [--json]         kelompok duplikat: kemungkinan besar, lalu yang mungkin
+                                                     (--likely: kemungkinan besar saja) / likely, then possible duplicates
 Opsi / options: --lang id|en`;
 
 export function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): number | Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' }, output: { type: 'string', short: 'o' }, out: { type: 'string' }, paper: { type: 'string' }, 'only-new': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, limit: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' }, output: { type: 'string', short: 'o' }, out: { type: 'string' }, paper: { type: 'string' }, 'only-new': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, limit: { type: 'string' }, likely: { type: 'boolean' } } });
   const config = new AppConfig(defaultDataDir());
   const lang = values.lang === 'en' || values.lang === 'id' ? values.lang : config.get().language;
   const [command, dbArg] = positionals;
@@ -127,10 +128,10 @@ export function run(argv: string[], out: (s: string) => void = (s) => process.st
           else if (hits.length === 0) out(lang === 'en' ? 'No similar programs.' : 'Tidak ada program yang mirip.');
           else for (const h of hits) out(`${Math.round(h.score * 100)}%\t${h.opdAbbr || h.opdName}\t${h.title}\t${labelOf(DIMENSIONS, h.dimension, lang)}${likelyText(h, lang)}${serviceText(h.services, lang)}${apartText(h.apart, lang)}`);
         } else {
-          const { clusters } = duplicateClusters(mp);
-          if (values.json) out(JSON.stringify(clusters.map((c) => ({ strength: Math.round(c.strength * 1000) / 1000, programs: c.programs.map((p) => ({ id: p.id, title: p.title, opd: p.opdAbbr || p.opdName })), services: c.services, apart: c.apart })), null, 2));
+          const { clusters } = duplicateClusters(mp, { scope: values.likely ? 'likely' : 'all' });
+          if (values.json) out(JSON.stringify(clusters.map((c) => ({ strength: Math.round(c.strength * 1000) / 1000, likely: c.likely, programs: c.programs.map((p) => ({ id: p.id, title: p.title, opd: p.opdAbbr || p.opdName })), services: c.services, apart: c.apart })), null, 2));
           else if (clusters.length === 0) out(lang === 'en' ? 'No likely duplicates.' : 'Tidak ada kemungkinan duplikat.');
-          else for (const c of clusters) out(`${Math.round(c.strength * 100)}%\t${c.programs.map((p) => `${p.opdAbbr || p.opdName}: ${p.title}`).join('  |  ')}${serviceText(c.services, lang)}${clusterApartText(c, lang)}`);
+          else for (const c of clusters) out(`${Math.round(c.strength * 100)}%${c.likely ? '' : lang === 'en' ? ' (possible)' : ' (mungkin)'}\t${c.programs.map((p) => `${p.opdAbbr || p.opdName}: ${p.title}`).join('  |  ')}${serviceText(c.services, lang)}${clusterApartText(c, lang)}`);
         }
       } finally { mp.close(); }
       return 0;

@@ -102,7 +102,7 @@ export const contract = {
     text: z.string().max(2000), description: z.string().max(50_000).nullable().optional(), opdId: Id.optional(),
     excludeId: Id.optional(), limit: z.number().int().min(1).max(50).optional(),
   }).strict(), z.array(SimilarProgram)),
-  'duplicates.clusters': op(z.object({ limit: z.number().int().min(1).max(CLUSTERS_MAX).optional(), scope: z.enum(['likely', 'all']).optional() }).strict(), z.object({ clusters: z.array(DuplicateCluster), total: z.number().int(), likelyTotal: z.number().int() })),
+  'duplicates.clusters': op(z.object({ limit: z.number().int().min(1).max(CLUSTERS_MAX).optional(), scope: z.enum(['likely', 'all']).optional() }).strict(), z.object({ clusters: z.array(DuplicateCluster), total: z.number().int(), counts: z.object({ likely: z.number().int(), all: z.number().int() }), likelyFrom: z.number() })),
   'duplicates.merge': op(z.object({ survivorId: Id, otherIds: z.array(Id).min(1).max(100), leadOpdId: Id.optional(), note: SynergyNote.optional() }).strict(), z.object({ mergeId: z.string(), survivor: Program })),
   'duplicates.undoMerge': op(z.object({ mergeId: Id }).strict(), Program),
   'duplicates.merges': op(Empty, z.array(MergeEntry)),

@@ -37,7 +37,7 @@ describe('duplicate review with many clusters', () => {
     renderUi(<DuplicatesScreen />);
     await waitFor(() => expect(screen.getAllByTestId('dup-cluster').length).toBe(100), { timeout: 10_000 });
     expect(screen.getByTestId('dup-shown-of').textContent).toBe('Menampilkan 100 dari 130 kelompok; tangani yang teratas dulu.');
-    expect(asked).toEqual([{ limit: 100 }]);
+    expect(asked).toEqual([{ limit: 100, scope: 'all' }]);
     await user.click(screen.getByTestId('dup-more'));
     await waitFor(() => expect(screen.getAllByTestId('dup-cluster').length).toBe(130), { timeout: 10_000 });
     expect(screen.queryByTestId('dup-more')).toBeNull();

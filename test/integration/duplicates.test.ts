@@ -288,8 +288,15 @@ describe('rembuk similar / duplicates', () => {
       .toMatch(/\tRehabilitasi Mangrove dan Ekowisata Pesisir\t.*\[Kegiatan berbeda: pendataan vs renovasi atau konstruksi — skor diturunkan, mungkin saling melengkapi\]/);
     const mangrove = JSON.parse(run(['similar', db, 'Pendataan Mangrove dan Ekowisata Pesisir', '--json']).stdout) as { title: string; apart: unknown }[];
     expect(mangrove.find((h) => h.title === 'Rehabilitasi Mangrove dan Ekowisata Pesisir')?.apart).toEqual({ kind: 'activities', a: ['data'], b: ['building'] });
-    const dup = JSON.parse(run(['duplicates', db, '--json']).stdout) as { strength: number; programs: { title: string }[] }[];
-    expect(dup.some((c) => c.programs.some((p) => p.title === 'E-Parkir') && c.programs.some((p) => p.title === 'Parkir Elektronik Non Tunai'))).toBe(true);
+    const dup = JSON.parse(run(['duplicates', db, '--json']).stdout) as { strength: number; likely: boolean; programs: { title: string }[] }[];
+    expect(dup.some((c) => c.likely && c.programs.some((p) => p.title === 'E-Parkir') && c.programs.some((p) => p.title === 'Parkir Elektronik Non Tunai'))).toBe(true);
+    // the likely clusters first, then the possible ones, marked in the text; --likely lists the likely ones alone
+    const likelyCount = dup.findIndex((c) => !c.likely);
+    expect(likelyCount).toBeGreaterThan(0);
+    expect(dup.slice(likelyCount).every((c) => !c.likely)).toBe(true);
+    const text = run(['duplicates', db]).stdout.trim().split('\n');
+    expect(text.map((l) => / \(mungkin\)\t/.test(l))).toEqual(dup.map((c) => !c.likely));
+    expect(JSON.parse(run(['duplicates', db, '--likely', '--json']).stdout)).toEqual(dup.slice(0, likelyCount));
     expect(run(['similar', db]).status).toBe(2);
     expect(run(['similar', db, 'x', '--limit', 'abc']).status).toBe(2);
   }, 60_000);
@@ -410,12 +417,16 @@ describe('whole-masterplan pair scan', () => {
       const top = duplicateClusters(mp, { limit: 5 });
       expect(clusterStats.groupings - before).toBe(1);
       expect(top.total).toBe(all.total);
-      // the likely tier alone: grouped again from the same scan, the likely pairs only, and as many clusters as the whole
-      // list says are likely
+      // the likely tier alone: the first clusters of the whole list, from the same scan and grouping, and of the likely
+      // pairs only; the same as grouping the likely pairs alone
       const likelyOnly = duplicateClusters(mp, { scope: 'likely' });
       expect(clusterStats.scans - scansBefore).toBe(1);
-      expect(likelyOnly.total).toBe(all.likelyTotal);
+      expect(clusterStats.groupings - before).toBe(1);
+      expect(likelyOnly.total).toBe(all.counts.likely);
+      expect(all.counts).toEqual({ likely: likelyOnly.total, all: all.total });
+      expect(likelyOnly.clusters).toEqual(all.clusters.slice(0, likelyOnly.total));
       expect(likelyOnly.clusters.every((c) => c.likely && c.pairs.every((p) => p.score >= DUPLICATE_THRESHOLD))).toBe(true);
+      expect(duplicateClusters(mp, { threshold: DUPLICATE_THRESHOLD }).clusters).toEqual(likelyOnly.clusters);
       expect(all.clusters.filter((c) => !c.likely).length).toBeGreaterThan(0);
       expect(all.clusters.every((c) => c.pairs.every((p) => p.score >= POSSIBLE_THRESHOLD))).toBe(true);
       expect(top.clusters).toEqual(all.clusters.slice(0, 5));

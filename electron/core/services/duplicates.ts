@@ -136,14 +136,18 @@ function grouping(mp: MasterplanDb, threshold: number): Grouping {
   return result;
 }
 
-/** Clusters of duplicates across the masterplan, strongest first: the first `limit` of them, how many there are, and
- * how many of those are likely (their strongest pair at least DUPLICATE_THRESHOLD probable; they come first). `scope`
- * 'all' (the default) also lists the possible duplicates (POSSIBLE_THRESHOLD), 'likely' the likely ones alone; a
- * `threshold` overrides both. Works on program indices and numeric pair keys (at 10,000 programs the scan can return
+/** Clusters of duplicates across the masterplan, strongest first: the first `limit` of them, how many there are
+ * (`total`), and how many are likely (their strongest pair at least `likelyFrom`, DUPLICATE_THRESHOLD, probable) and
+ * possible too (`counts`). The likely clusters come first and are clustered among themselves, so `scope` 'likely' shows
+ * exactly the first `counts.likely` clusters of 'all' (the default, POSSIBLE_THRESHOLD); a `threshold` lowers or
+ * raises the floor of 'all'. Works on program indices and numeric pair keys (at 10,000 programs the scan can return
  * 100,000 pairs), and builds the full records only for the clusters returned. */
-export function duplicateClusters(mp: MasterplanDb, opts: { limit?: number; threshold?: number; scope?: 'likely' | 'all' } = {}): { clusters: DuplicateCluster[]; total: number; likelyTotal: number } {
+export function duplicateClusters(mp: MasterplanDb, opts: { limit?: number; threshold?: number; scope?: 'likely' | 'all' } = {}): { clusters: DuplicateCluster[]; total: number; counts: { likely: number; all: number }; likelyFrom: number } {
   const limit = opts.limit ?? Infinity;
-  const { scan, groups, score, key } = grouping(mp, opts.threshold ?? (opts.scope === 'likely' ? DUPLICATE_THRESHOLD : POSSIBLE_THRESHOLD));
+  const { scan, groups: every, score, key } = grouping(mp, opts.threshold ?? POSSIBLE_THRESHOLD);
+  const likelyCount = every.findIndex((g) => !likelyDuplicate(scan.score[g.top]!));
+  const counts = { likely: likelyCount < 0 ? every.length : likelyCount, all: every.length };
+  const groups = opts.scope === 'likely' ? every.slice(0, counts.likely) : every;
   const shown = groups.slice(0, limit);
   const info = infos(mp, shown.flatMap((g) => g.ids.map((i) => scan.ids[i]!)));
   const named = programServices(mp.db, shown.flatMap((g) => g.ids.map((i) => scan.ids[i]!)));
@@ -162,8 +166,7 @@ export function duplicateClusters(mp: MasterplanDb, opts: { limit?: number; thre
       apart: clusterApart(pairs, named),
     };
   });
-  // the likely clusters come first, and are those of the likely tier alone
-  return { clusters, total: groups.length, likelyTotal: groups.filter((g) => likelyDuplicate(scan.score[g.top]!)).length };
+  return { clusters, total: groups.length, counts, likelyFrom: DUPLICATE_THRESHOLD };
 }
 
 /** The strongest pair of a cluster whose titles say they are different things, and why (null: none). */

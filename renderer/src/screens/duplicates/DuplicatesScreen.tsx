@@ -1,9 +1,10 @@
-/** Duplicate review (Alt+6): clusters of likely duplicates across the masterplan, strongest first, each with merge
+/** Duplicate review (Alt+6): clusters of likely duplicates across the masterplan, strongest first, then the possible
+ * ones (or the likely ones alone), each with merge
  * (surviving program + lead OPD; the others' OPDs become related OPDs), complementary (a synergy link with a note on
  * each OPD's role) or not a duplicate (remembered). Undo of past merges. And the synergy map: OPD × OPD heat matrix of
  * shared and complementary programs, with the links of the chosen pair. */
 import { useEffect, useState, type ReactNode } from 'react';
-import { Badge, Button, Center, Group, Loader, Paper, Radio, Select, Stack, Table, Tabs, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Center, Divider, Group, Loader, Paper, Radio, SegmentedControl, Select, Stack, Table, Tabs, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCluster, SynergyLink, SynergyMap } from '../../../../shared/api/schemas';
 import { CLUSTERS_MAX, CLUSTERS_PAGE } from '../../../../shared/api/operations';
@@ -57,7 +58,9 @@ function ClusterCard({ cluster, onOpen, onDone }: { cluster: DuplicateCluster; o
     <Paper withBorder p="sm" className="program-card" data-testid="dup-cluster">
       <Group justify="space-between" mb={6}>
         <Group gap="xs">
-          <Badge color={cluster.strength >= 0.9 ? 'red' : 'orange'} variant="light" data-testid="dup-strength">{t('duplicates.strength', { pct: Math.round(cluster.strength * 100) })}</Badge>
+          {cluster.likely
+            ? <Badge color={cluster.strength >= 0.9 ? 'red' : 'orange'} variant="light" data-testid="dup-strength">{t('duplicates.strength', { pct: Math.round(cluster.strength * 100) })}</Badge>
+            : <Badge color="yellow" variant="outline" data-testid="dup-strength" data-possible="">{t('duplicates.possibleStrength', { pct: Math.round(cluster.strength * 100) })}</Badge>}
           <Text size="sm" c="dimmed">{t('duplicates.programsOpds', { programs: cluster.programs.length, opds: cluster.opdCount })}</Text>
         </Group>
         <Group gap={6}>
@@ -106,14 +109,21 @@ function Review({ onOpen }: { onOpen(id: string): void }) {
   const { dataVersion, bump } = useApp();
   const [clusters, setClusters] = useState<DuplicateCluster[] | null>(null);
   const [total, setTotal] = useState(0);
+  // the likely duplicates alone, or the possible ones after them (the default: a facilitator who reads on finds nearly
+  // every duplicate the scan reaches)
+  const [scope, setScope] = useState<'all' | 'likely'>('all');
+  const [counts, setCounts] = useState({ all: 0, likely: 0, likelyFrom: 0 });
   const [limit, setLimit] = useState(CLUSTERS_PAGE); // a review works from the top; the rest come on request
   const [loading, setLoading] = useState(true);
   const [merges, setMerges] = useState<{ mergeId: string; survivorTitle: string; mergedTitles: string[] }[]>([]);
   useEffect(() => {
     setLoading(true);
-    void Promise.all([call('duplicates.clusters', { limit }), call('duplicates.merges', {})])
-      .then(([c, m]) => { setClusters(c.clusters); setTotal(c.total); setMerges(m); }).catch(notifyError).finally(() => setLoading(false));
-  }, [dataVersion, limit]);
+    void Promise.all([call('duplicates.clusters', { limit, scope }), call('duplicates.merges', {})])
+      .then(([c, m]) => {
+        setClusters(c.clusters); setTotal(c.total); setMerges(m);
+        setCounts({ ...c.counts, likelyFrom: c.likelyFrom });
+      }).catch(notifyError).finally(() => setLoading(false));
+  }, [dataVersion, limit, scope]);
   const undo = async (mergeId: string) => {
     try { await call('duplicates.undoMerge', { mergeId }); notifyInfo(t('duplicates.undone')); bump(); } catch (e) { notifyError(e); }
   };
@@ -121,9 +131,21 @@ function Review({ onOpen }: { onOpen(id: string): void }) {
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">{t('duplicates.intro')}</Text>
+      <Group gap="xs">
+        <Text size="sm" id="dup-scope-label">{t('duplicates.scopeLabel')}</Text>
+        <SegmentedControl size="xs" value={scope} onChange={(v) => { setScope(v as 'all' | 'likely'); setLimit(CLUSTERS_PAGE); }} aria-labelledby="dup-scope-label" data-testid="dup-scope"
+          data={[{ value: 'all', label: t('duplicates.scopeAll', { n: counts.all }) }, { value: 'likely', label: t('duplicates.scopeLikely', { n: counts.likely }) }]} />
+      </Group>
       {clusters.length === 0 && <Text data-testid="dup-none">{t('duplicates.none')}</Text>}
       {total > clusters.length && <Text size="sm" data-testid="dup-shown-of">{t('duplicates.shownOf', { shown: clusters.length, total })}</Text>}
-      {clusters.map((c) => <ClusterCard key={c.id} cluster={c} onOpen={onOpen} onDone={bump} />)}
+      {clusters.map((c, i) => (
+        <Stack key={c.id} gap="sm">
+          {!c.likely && (i === 0 || clusters[i - 1]!.likely) && (
+            <Divider labelPosition="left" data-testid="dup-possible-divider" label={t('duplicates.possibleDivider', { pct: Math.round(counts.likelyFrom * 100) })} />
+          )}
+          <ClusterCard cluster={c} onOpen={onOpen} onDone={bump} />
+        </Stack>
+      ))}
       {total > clusters.length && limit < CLUSTERS_MAX && (
         <Button variant="light" loading={loading} onClick={() => setLimit((l) => Math.min(CLUSTERS_MAX, l + CLUSTERS_PAGE))} data-testid="dup-more">
           {t('duplicates.showMore', { n: Math.min(CLUSTERS_PAGE, total - clusters.length) })}

@@ -1,0 +1,61 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderUi } from './render';
+
+/** The real backend (test/helpers/realBackend.ts) behind the real transport's interface; see similarWarning.test.tsx. */
+interface Backend {
+  call(name: string, input: unknown): Promise<unknown>;
+  opdId(abbr: string): string;
+  createProgram(fields: { leadOpdId: string; title: string; description?: string }): string;
+}
+const backendModule = '../helpers/realBackend';
+const backend = ((await import(/* @vite-ignore */ backendModule)) as { createRealBackend(): Backend }).createRealBackend();
+vi.mock('../../renderer/src/api/client', () => ({
+  call: vi.fn(async (name: string, input: unknown) => backend.call(name, input)),
+  ApiError: class ApiError extends Error {},
+  onEvent: () => () => {},
+}));
+
+const { DuplicatesScreen } = await import('../../renderer/src/screens/duplicates/DuplicatesScreen');
+
+/** Pairs of programs of two OPDs, from near-certain duplicates to look-alikes that share one service and nothing else. */
+const PAIRS = [
+  ['E-Parkir', 'Parkir Elektronik Non Tunai'],
+  ['CCTV Kota Terintegrasi', 'Pemasangan CCTV Pengawasan Ketertiban Umum'],
+  ['Aplikasi Antrian Online Puskesmas', 'Sistem Antrean Daring Puskesmas'],
+  ['Command Center Kota', 'Ruang Kendali Kota Terpadu'],
+  ['Bank Sampah Digital', 'Aplikasi Tabungan Sampah Warga'],
+  ['Sistem Informasi Pembangunan Daerah Berbasis Data Terpadu', 'Portal Satu Data Kota'],
+];
+
+describe('duplicate review: likely duplicates, then possible ones', () => {
+  it('marks the possible clusters after a divider, counts both tiers, and shows the likely ones alone on request', async () => {
+    const dinkes = backend.opdId('Dinkes'), dishub = backend.opdId('Dishub');
+    for (const [a, b] of PAIRS) { backend.createProgram({ leadOpdId: dinkes, title: a! }); backend.createProgram({ leadOpdId: dishub, title: b! }); }
+    const answer = await backend.call('duplicates.clusters', { limit: 100 }) as { clusters: { likely: boolean }[]; counts: { likely: number; all: number } };
+    // the pairs above give both tiers (else this test proves nothing)
+    expect(answer.counts.likely).toBeGreaterThan(0);
+    expect(answer.counts.all).toBeGreaterThan(answer.counts.likely);
+
+    const user = userEvent.setup();
+    renderUi(<DuplicatesScreen />);
+    await waitFor(() => expect(screen.getAllByTestId('dup-cluster').length).toBe(answer.counts.all), { timeout: 10_000 });
+    const cards = screen.getAllByTestId('dup-cluster');
+    const possible = cards.map((c) => within(c).getByTestId('dup-strength').hasAttribute('data-possible'));
+    expect(possible).toEqual(answer.clusters.map((c) => !c.likely));
+    expect(within(cards.at(-1)!).getByTestId('dup-strength').textContent).toMatch(/^mungkin duplikat \d+%$/);
+    expect(within(cards[0]!).getByTestId('dup-strength').textContent).toMatch(/^peluang duplikat \d+%$/);
+    // one divider, right before the first possible cluster, saying from which probability a duplicate is likely
+    const divider = screen.getByTestId('dup-possible-divider');
+    expect(divider.textContent).toContain('Mungkin duplikat: peluangnya di bawah 60%');
+    expect(divider.compareDocumentPosition(cards[answer.counts.likely]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(divider.compareDocumentPosition(cards[answer.counts.likely - 1]!) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
+    expect(screen.getByText(`Semua (${answer.counts.all})`)).toBeTruthy();
+
+    await user.click(screen.getByText(`Kemungkinan besar (${answer.counts.likely})`));
+    await waitFor(() => expect(screen.getAllByTestId('dup-cluster').length).toBe(answer.counts.likely), { timeout: 10_000 });
+    expect(screen.queryByTestId('dup-possible-divider')).toBeNull();
+    expect(screen.getAllByTestId('dup-strength').every((b) => !b.hasAttribute('data-possible'))).toBe(true);
+  });
+});
