@@ -213,7 +213,7 @@ export function printReviewQuality(out: (s: string) => void = console.log, dir =
   }
   const t = r.total;
   const o = r.otherRead;
-  out(`  the ${t.flaggedOther} other flagged pairs, as a second reader read them: ${o.duplicate} duplicates the author missed, ${o.related} related, ${o.unrelated} unrelated, ${o.unread} not shown to the reader (the first three and the thirteenth to twenty-sixth masterplans, or pairs flagged since)`);
+  out(`  the ${t.flaggedOther} other flagged pairs, as a second reader read them: ${o.duplicate} duplicates the author missed, ${o.related} related, ${o.unrelated} unrelated, ${o.unread} not shown to the reader (the first three and the thirteenth to forty-second masterplans, or pairs flagged since)`);
   // the first screens' false clusters, of the training masterplans only: the blind ones' pairs are never listed
   if (process.argv.includes('--first-screen')) for (const s of r.sets) if (!r.blindFiles.includes(s.file)) for (const c of s.firstScreenFalse) out(`    ${s.file}: ${c.join(' / ')}`);
   return r;

@@ -1,7 +1,7 @@
 /** Trains the duplicate model (electron/core/similarity/duplicateModel.json) on the tuning pairs of the labelled sets
  * and the candidate pairs of the training masterplans (review-quality.ts MODEL_MASTERPLANS), each of those counted
  * MASTERPLAN_WEIGHT times. `npm run train:similarity` writes it; `-- --cv` first
- * prints leave-one-set-out figures (each tuning set judged by a model trained on the others: what to expect on text no
+ * prints leave-one-set-out figures (`-- --grid`: for each masterplan weight and threshold) (each tuning set judged by a model trained on the others: what to expect on text no
  * decision has seen) and leave one masterplan out. The held-out half of the blind set, the fresh sets and the blind
  * masterplans are never trained on. Training is deterministic: CI retrains and checks that the committed model is what
  * the code and the data give (test/integration/similarityQuality.test.ts). */
@@ -98,6 +98,34 @@ export function crossValidate(rows: Row[], masterplans: Row[] = []): { precision
   return { ...pr(rows), bySet: sets.map((set) => ({ set, ...pr(rows.filter((r) => r.set === set)) })), masterplans: pr(masterplans) };
 }
 
+/** Leave-one-out precision and recall of the labelled pairs and of the masterplans' candidate pairs for each masterplan
+ * weight and probability threshold: how MASTERPLAN_WEIGHT and DUPLICATE_THRESHOLD were chosen (`-- --grid`). */
+export function weightGrid(rows: Row[], masterplans: Row[], weights: readonly number[], thresholds: readonly number[], out: (s: string) => void): void {
+  for (const w of weights) {
+    const fit = (pairs: Row[], others: Row[]) => {
+      const all = [...pairs];
+      for (let k = 0; k < w; k++) all.push(...others);
+      return fitBoostedTrees(all.map((r) => r.x), all.map((r) => r.y));
+    };
+    const p = new Map<Row, number>();
+    for (const s of new Set(rows.map((r) => r.set))) {
+      const m = fit(rows.filter((r) => r.set !== s), masterplans);
+      for (const r of rows) if (r.set === s) p.set(r, r.score >= CANDIDATE_SCORE ? probability(m, r.x) : 0);
+    }
+    for (const s of new Set(masterplans.map((r) => r.set))) {
+      const m = fit(rows, masterplans.filter((r) => r.set !== s));
+      for (const r of masterplans) if (r.set === s) p.set(r, probability(m, r.x));
+    }
+    for (const t of thresholds) {
+      const pr = (of: Row[]) => {
+        const tp = of.filter((r) => r.y && p.get(r)! >= t).length, fp = of.filter((r) => !r.y && p.get(r)! >= t).length;
+        return `${(tp / (tp + fp)).toFixed(3)} / ${(tp / of.filter((r) => r.y).length).toFixed(3)} (${tp} of ${tp + fp} flagged)`;
+      };
+      out(`  weight ${w}, probability ≥ ${t}: labelled pairs ${pr(rows)}; masterplans' candidates ${pr(masterplans)}`);
+    }
+  }
+}
+
 if (process.argv[1] && /similarity-train\.ts$/.test(process.argv[1])) {
   const rows = trainingRows(), masterplans = masterplanRows();
   console.log(`duplicate model: ${rows.length} tuning pairs (${rows.filter((r) => r.y).length} duplicates) and ${masterplans.length} candidate pairs of ${MODEL_MASTERPLANS.length} masterplans (${masterplans.filter((r) => r.y).length} planted duplicates, each counted ${MASTERPLAN_WEIGHT} times), ${PAIR_FEATURES.length} features, ${JSON.stringify(BOOST_DEFAULTS)}`);
@@ -106,6 +134,10 @@ if (process.argv[1] && /similarity-train\.ts$/.test(process.argv[1])) {
     console.log(`  leave one set out (${cv.bySet.length} sets): precision ${cv.precision.toFixed(3)}  recall ${cv.recall.toFixed(3)}`);
     for (const s of cv.bySet) console.log(`    ${s.set.padEnd(8)} ${s.precision.toFixed(3)} / ${s.recall.toFixed(3)}`);
     console.log(`  leave one masterplan out (${MODEL_MASTERPLANS.length}, their candidate pairs): precision ${cv.masterplans.precision.toFixed(3)}  recall ${cv.masterplans.recall.toFixed(3)}`);
+  }
+  if (process.argv.includes('--grid')) {
+    console.log('  leave one out, by masterplan weight and threshold (precision / recall):');
+    weightGrid(rows, masterplans, [0, 1, 2, 3, 4], [0.3, 0.4, 0.5, 0.6, 0.65, 0.7], console.log);
   }
   const t = Date.now();
   const model = trainDuplicateModel(rows, masterplans);
