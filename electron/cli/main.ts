@@ -46,7 +46,8 @@ function serviceText(services: ServiceName[], lang: Lang): string {
   return `\t[${translator(lang)('similar.sameService', { names: serviceNamesIn(services, lang) })}]`;
 }
 /** A match the duplicate model judges a likely duplicate, with its probability ("[peluang duplikat 87%]"). */
-function likelyText(h: { likelyDuplicate: boolean; duplicate: number }, lang: Lang): string {
+function likelyText(h: { likelyDuplicate: boolean; possibleDuplicate: boolean; duplicate: number }, lang: Lang): string {
+  if (h.possibleDuplicate) return `\t[${translator(lang)('duplicates.possibleStrength', { pct: Math.round(h.duplicate * 100) })}]`;
   return h.likelyDuplicate ? `\t[${translator(lang)('duplicates.strength', { pct: Math.round(h.duplicate * 100) })}]` : '';
 }
 
@@ -124,7 +125,7 @@ export function run(argv: string[], out: (s: string) => void = (s) => process.st
       try {
         if (command === 'similar') {
           const hits = similarPrograms(mp, { text: text!, limit });
-          if (values.json) out(JSON.stringify(hits.map((h) => ({ id: h.id, title: h.title, opd: h.opdAbbr || h.opdName, dimension: h.dimension, score: Math.round(h.score * 1000) / 1000, duplicate: Math.round(h.duplicate * 1000) / 1000, likelyDuplicate: h.likelyDuplicate, services: h.services, apart: h.apart })), null, 2));
+          if (values.json) out(JSON.stringify(hits.map((h) => ({ id: h.id, title: h.title, opd: h.opdAbbr || h.opdName, dimension: h.dimension, score: Math.round(h.score * 1000) / 1000, duplicate: Math.round(h.duplicate * 1000) / 1000, likelyDuplicate: h.likelyDuplicate, possibleDuplicate: h.possibleDuplicate, services: h.services, apart: h.apart })), null, 2));
           else if (hits.length === 0) out(lang === 'en' ? 'No similar programs.' : 'Tidak ada program yang mirip.');
           else for (const h of hits) out(`${Math.round(h.score * 100)}%\t${h.opdAbbr || h.opdName}\t${h.title}\t${labelOf(DIMENSIONS, h.dimension, lang)}${likelyText(h, lang)}${serviceText(h.services, lang)}${apartText(h.apart, lang)}`);
         } else {

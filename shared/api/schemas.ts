@@ -276,8 +276,9 @@ export function apartSentence(reason: ApartReason, t: (key: string, vars?: Recor
 export const SimilarProgram = z.object({
   id: z.string(), title: z.string(), leadOpdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable(),
   dimension: z.string().nullable(), element: z.string().nullable(), score: z.number(), sameOpd: z.boolean(),
-  /** The probability that the two are one program twice, and whether that makes them likely duplicates. */
-  duplicate: z.number(), likelyDuplicate: z.boolean(),
+  /** The probability that the two are one program twice, and whether that makes them likely duplicates, or possible
+   * ones (less than likely). */
+  duplicate: z.number(), likelyDuplicate: z.boolean(), possibleDuplicate: z.boolean(),
   /** Services (from the concept catalogue) that both name. */
   services: z.array(ServiceName),
   /** Why their titles say they are different things (the score was lowered); the query's side is `a`. */

@@ -62,4 +62,27 @@ describe('as-you-type duplicate warning in quick add', () => {
     expect([links[0]!.program_a_id, links[0]!.program_b_id]).toContain(other.id);
     expect(links[0]!.kind).toBe('complementary');
   }, 60_000);
+
+  it('marks a likely duplicate and a possible one, each with its own badge, as the model judges them', async () => {
+    const dinkes = backend.opdId('Dinkes'), dishub = backend.opdId('Dishub');
+    for (const title of ['Command Center Kota', 'Bank Sampah Digital', 'E-Parkir', 'CCTV Kota Terintegrasi']) backend.createProgram({ leadOpdId: dishub, title });
+    const texts = ['Ruang Kendali Kota Terpadu', 'Aplikasi Tabungan Sampah Warga', 'Parkir Elektronik Non Tunai', 'Pemasangan CCTV Pengawasan Ketertiban Umum'];
+    // what the model says of each text's best match (the backend's own answer), so that the badges can be checked
+    const best = await Promise.all(texts.map(async (text) => ((await backend.call('similar.query', { text, opdId: dinkes, limit: 5 })) as { title: string; likelyDuplicate: boolean; possibleDuplicate: boolean }[])[0]!));
+    const likely = texts.findIndex((_, i) => best[i]!.likelyDuplicate), possible = texts.findIndex((_, i) => best[i]!.possibleDuplicate);
+    // the texts give both kinds (else this test proves nothing)
+    expect(likely).toBeGreaterThanOrEqual(0);
+    expect(possible).toBeGreaterThanOrEqual(0);
+    const presentationId = await backend.presentationOf(dinkes);
+    const user = userEvent.setup();
+    for (const [k, badge, other] of [[likely, 'similar-likely', 'similar-possible'], [possible, 'similar-possible', 'similar-likely']] as const) {
+      const { unmount } = renderUi(<QuickAddForm opdId={dinkes} presentationId={presentationId} onAdded={() => {}} onOpenSimilar={() => {}} />);
+      await user.click(screen.getByTestId('qa-title'));
+      await user.keyboard(texts[k]!);
+      const item = await waitFor(() => { const first = screen.getAllByTestId('similar-item')[0]!; expect(within(first).getByText(best[k]!.title)).toBeTruthy(); return first; }, { timeout: 3000 });
+      expect(within(item).getByTestId(badge).textContent).toBe(badge === 'similar-likely' ? 'kemungkinan duplikat' : 'mungkin duplikat');
+      expect(within(item).queryByTestId(other)).toBeNull();
+      unmount();
+    }
+  }, 60_000);
 });

@@ -95,7 +95,10 @@ describe('similar programs', () => {
     // two bare titles sharing one service and nothing else are not marked likely: on whole masterplans that is as often
     // a place or a service read into one of them (docs/similarity.md); with their descriptions the demo's pair is
     // (the next test)
-    for (const h of [...ews, ...hits]) expect(h.likelyDuplicate).toBe(h.duplicate >= DUPLICATE_THRESHOLD);
+    for (const h of [...ews, ...hits]) {
+      expect(h.likelyDuplicate).toBe(h.duplicate >= DUPLICATE_THRESHOLD);
+      expect(h.possibleDuplicate).toBe(h.duplicate >= POSSIBLE_THRESHOLD && h.duplicate < DUPLICATE_THRESHOLD);
+    }
     expect(ews[0]!.services.map((s) => s.name)).toEqual(['Sistem peringatan dini banjir']);
     expect(ews[0]!.services.map((s) => s.nameEn)).toEqual(['Flood early warning system']);
     expect(hits[0]!.services.map((s) => s.name)).toEqual(['Antrean/pendaftaran online puskesmas']);
@@ -279,6 +282,9 @@ describe('rembuk similar / duplicates', () => {
         // the JSON gives the probability to 3 places, the text to whole percents
         if (h.likelyDuplicate) expect(Math.abs(Number(/\[peluang duplikat (\d+)%\]/.exec(lines[i]!)?.[1]) - h.duplicate * 100)).toBeLessThanOrEqual(0.51);
         else expect(lines[i]).not.toContain('peluang duplikat');
+        // a possible duplicate says so in its own words
+        if (h.possibleDuplicate) expect(Math.abs(Number(/\[mungkin duplikat (\d+)%\]/.exec(lines[i]!)?.[1]) - h.duplicate * 100)).toBeLessThanOrEqual(0.51);
+        else expect(lines[i]).not.toContain('mungkin duplikat');
         marks.push(h.likelyDuplicate);
       });
     }

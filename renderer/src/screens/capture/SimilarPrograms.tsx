@@ -71,7 +71,8 @@ export function SimilarPrograms({ text, opdId, linked, onOpen, onToggleLink }: P
               <SameService services={h.services} testId="similar-service" />
               <ApartHint reason={h.apart} testId="similar-apart" />
             </UnstyledButton>
-            {h.likelyDuplicate && <Badge size="xs" color="orange" variant="light">{t('similar.likelyDuplicate')}</Badge>}
+            {h.likelyDuplicate && <Badge size="xs" color="orange" variant="light" data-testid="similar-likely">{t('similar.likelyDuplicate')}</Badge>}
+            {h.possibleDuplicate && <Badge size="xs" color="yellow" variant="outline" data-testid="similar-possible">{t('similar.possibleDuplicate')}</Badge>}
             <Progress value={Math.round(h.score * 100)} w={70} size="md" color={h.likelyDuplicate ? 'orange' : 'gray'} aria-label={t('similar.score', { pct: Math.round(h.score * 100) })} title={t('similar.score', { pct: Math.round(h.score * 100) })} />
             <UnstyledButton tabIndex={-1} onClick={() => onToggleLink(h)} data-testid="similar-link" aria-pressed={linked.includes(h.id)}>
               <Badge size="sm" variant={linked.includes(h.id) ? 'filled' : 'outline'} color="teal">{linked.includes(h.id) ? t('similar.linked') : t('similar.link')}</Badge>
