@@ -117,4 +117,34 @@ describe('duplicate review in the browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('lists the likely duplicates first, the possible ones after a divider, and the likely ones alone on request', async () => {
+    // look-alikes of two OPDs, from near-certain duplicates to pairs that share one service and nothing else
+    for (const [a, b] of [['E-Parkir', 'Parkir Elektronik Non Tunai'], ['Command Center Kota', 'Ruang Kendali Kota Terpadu'],
+      ['CCTV Kota Terintegrasi', 'Pemasangan CCTV Pengawasan Ketertiban Umum'], ['Portal Satu Data Kota', 'Sistem Informasi Pembangunan Daerah Berbasis Data Terpadu']]) {
+      await api('program.create', { fields: { leadOpdId: ids.Dishub, title: a } });
+      await api('program.create', { fields: { leadOpdId: ids.DLHK, title: b } });
+    }
+    const answer = await api<{ clusters: { likely: boolean }[]; counts: { likely: number; all: number } }>('duplicates.clusters', { limit: 100 });
+    // both tiers are there (else this test proves nothing)
+    expect(answer.counts.likely).toBeGreaterThan(0);
+    expect(answer.counts.all).toBeGreaterThan(answer.counts.likely);
+    const { page, errors } = await env.open();
+    await expect.poll(() => page.getByTestId('masterplan-title').textContent()).toContain('Denpasar');
+    await page.keyboard.press('Alt+7');
+    await expect.poll(() => page.getByTestId('dup-cluster').count(), { timeout: 20_000 }).toBe(answer.counts.all);
+    const possible = await page.getByTestId('dup-strength').evaluateAll((els) => els.map((e) => e.hasAttribute('data-possible')));
+    expect(possible).toEqual(answer.clusters.map((c) => !c.likely));
+    // the divider sits between the last likely cluster and the first possible one
+    const order = await page.locator('[data-testid="dup-cluster"], [data-testid="dup-possible-divider"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(order.indexOf('dup-possible-divider')).toBe(answer.counts.likely);
+    expect(order.filter((x) => x === 'dup-possible-divider')).toHaveLength(1);
+    await page.getByTestId('dup-possible-divider').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'duplicates-possible.png') });
+    await page.getByText(`Kemungkinan besar (${answer.counts.likely})`).click();
+    await expect.poll(() => page.getByTestId('dup-cluster').count()).toBe(answer.counts.likely);
+    expect(await page.getByTestId('dup-possible-divider').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
