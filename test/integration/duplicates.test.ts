@@ -275,7 +275,7 @@ describe('rembuk similar / duplicates', () => {
     const marks: boolean[] = [];
     for (const q of ['Bank Sampah', 'Aplikasi Pengaduan']) {
       const lines = run(['similar', db, q]).stdout.trim().split('\n');
-      const json = JSON.parse(run(['similar', db, q, '--json']).stdout) as { title: string; duplicate: number; likelyDuplicate: boolean }[];
+      const json = JSON.parse(run(['similar', db, q, '--json']).stdout) as { title: string; duplicate: number; likelyDuplicate: boolean; possibleDuplicate: boolean }[];
       expect(lines.length).toBe(json.length);
       json.forEach((h, i) => {
         expect(lines[i]).toContain(`\t${h.title}\t`);
