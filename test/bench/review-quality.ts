@@ -68,6 +68,22 @@ export const MODEL_MASTERPLANS: readonly string[] = [
   'masterplan40-kabupaten-sumbawa.json',
   'masterplan41-kota-pekanbaru.json',
   'masterplan42-kabupaten-klaten.json',
+  'masterplan43-kota-sukabumi.json',
+  'masterplan44-kabupaten-lamongan.json',
+  'masterplan45-kota-bukittinggi.json',
+  'masterplan46-kabupaten-aceh-besar.json',
+  'masterplan47-kota-palangka-raya.json',
+  'masterplan48-kabupaten-minahasa.json',
+  'masterplan49-kota-kendari.json',
+  'masterplan50-kabupaten-garut.json',
+  'masterplan51-kota-mataram.json',
+  'masterplan52-kabupaten-flores-timur.json',
+  'masterplan53-kota-jayapura.json',
+  'masterplan54-kabupaten-kotawaringin-barat.json',
+  'masterplan55-kota-lhokseumawe.json',
+  'masterplan56-kabupaten-mimika.json',
+  'masterplan57-kota-probolinggo.json',
+  'masterplan58-kabupaten-agam.json',
 ];
 /** How many clusters the review's first screen shows (the screen pages by this many). */
 export const FIRST_SCREEN = 5;
@@ -213,7 +229,7 @@ export function printReviewQuality(out: (s: string) => void = console.log, dir =
   }
   const t = r.total;
   const o = r.otherRead;
-  out(`  the ${t.flaggedOther} other flagged pairs, as a second reader read them: ${o.duplicate} duplicates the author missed, ${o.related} related, ${o.unrelated} unrelated, ${o.unread} not shown to the reader (the first three and the thirteenth to forty-second masterplans, or pairs flagged since)`);
+  out(`  the ${t.flaggedOther} other flagged pairs, as a second reader read them: ${o.duplicate} duplicates the author missed, ${o.related} related, ${o.unrelated} unrelated, ${o.unread} not shown to the reader (the first three and the thirteenth to fifty-eighth masterplans, or pairs flagged since)`);
   // the first screens' false clusters, of the training masterplans only: the blind ones' pairs are never listed
   if (process.argv.includes('--first-screen')) for (const s of r.sets) if (!r.blindFiles.includes(s.file)) for (const c of s.firstScreenFalse) out(`    ${s.file}: ${c.join(' / ')}`);
   return r;

@@ -22,11 +22,12 @@ const { DuplicatesScreen } = await import('../../renderer/src/screens/duplicates
 /** Pairs of programs of two OPDs, from near-certain duplicates to look-alikes that share one service and nothing else. */
 const PAIRS = [
   ['E-Parkir', 'Parkir Elektronik Non Tunai'],
-  ['CCTV Kota Terintegrasi', 'Pemasangan CCTV Pengawasan Ketertiban Umum'],
+  ['Aplikasi Absensi ASN', 'Presensi Online Pegawai'],
   ['Aplikasi Antrian Online Puskesmas', 'Sistem Antrean Daring Puskesmas'],
-  ['Command Center Kota', 'Ruang Kendali Kota Terpadu'],
-  ['Bank Sampah Digital', 'Aplikasi Tabungan Sampah Warga'],
-  ['Sistem Informasi Pembangunan Daerah Berbasis Data Terpadu', 'Portal Satu Data Kota'],
+  ['Kartu Tani Digital', 'Sistem Informasi Pupuk Bersubsidi'],
+  ['Pengolahan Sampah Organik Pasar Menjadi Kompos', 'Teba Modern: Pengolahan Sampah Organik Rumah Tangga'],
+  ['Sistem Informasi Keluarga dan Kampung KB Digital', 'Kampung Digital Berbasis Banjar'],
+  ['Early Warning System Banjir', 'Sistem Pemantauan Tinggi Muka Air Sungai'],
 ];
 
 describe('duplicate review: likely duplicates, then possible ones', () => {

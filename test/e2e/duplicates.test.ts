@@ -120,8 +120,9 @@ describe('duplicate review in the browser', () => {
 
   it('lists the likely duplicates first, the possible ones after a divider, and the likely ones alone on request', async () => {
     // look-alikes of two OPDs, from near-certain duplicates to pairs that share one service and nothing else
-    for (const [a, b] of [['E-Parkir', 'Parkir Elektronik Non Tunai'], ['Command Center Kota', 'Ruang Kendali Kota Terpadu'],
-      ['CCTV Kota Terintegrasi', 'Pemasangan CCTV Pengawasan Ketertiban Umum'], ['Portal Satu Data Kota', 'Sistem Informasi Pembangunan Daerah Berbasis Data Terpadu']]) {
+    for (const [a, b] of [['E-Parkir', 'Parkir Elektronik Non Tunai'], ['Aplikasi Absensi ASN', 'Presensi Online Pegawai'],
+      ['Kartu Tani Digital', 'Sistem Informasi Pupuk Bersubsidi'], ['Pengolahan Sampah Organik Pasar Menjadi Kompos', 'Teba Modern: Pengolahan Sampah Organik Rumah Tangga'],
+      ['Sistem Informasi Keluarga dan Kampung KB Digital', 'Kampung Digital Berbasis Banjar']]) {
       await api('program.create', { fields: { leadOpdId: ids.Dishub, title: a } });
       await api('program.create', { fields: { leadOpdId: ids.DLHK, title: b } });
     }
