@@ -45,7 +45,8 @@ function serviceText(services: ServiceName[], lang: Lang): string {
   if (services.length === 0) return '';
   return `\t[${translator(lang)('similar.sameService', { names: serviceNamesIn(services, lang) })}]`;
 }
-/** A match the duplicate model judges a likely duplicate, with its probability ("[peluang duplikat 87%]"). */
+/** A match the duplicate model judges a likely or a possible duplicate, with its probability ("[peluang duplikat 87%]",
+ * "[mungkin duplikat 45%]"). */
 function likelyText(h: { likelyDuplicate: boolean; possibleDuplicate: boolean; duplicate: number }, lang: Lang): string {
   if (h.possibleDuplicate) return `\t[${translator(lang)('duplicates.possibleStrength', { pct: Math.round(h.duplicate * 100) })}]`;
   return h.likelyDuplicate ? `\t[${translator(lang)('duplicates.strength', { pct: Math.round(h.duplicate * 100) })}]` : '';
@@ -132,7 +133,7 @@ export function run(argv: string[], out: (s: string) => void = (s) => process.st
           const { clusters } = duplicateClusters(mp, { scope: values.likely ? 'likely' : 'all' });
           if (values.json) out(JSON.stringify(clusters.map((c) => ({ strength: Math.round(c.strength * 1000) / 1000, likely: c.likely, programs: c.programs.map((p) => ({ id: p.id, title: p.title, opd: p.opdAbbr || p.opdName })), services: c.services, apart: c.apart })), null, 2));
           else if (clusters.length === 0) out(lang === 'en' ? 'No likely duplicates.' : 'Tidak ada kemungkinan duplikat.');
-          else for (const c of clusters) out(`${Math.round(c.strength * 100)}%${c.likely ? '' : lang === 'en' ? ' (possible)' : ' (mungkin)'}\t${c.programs.map((p) => `${p.opdAbbr || p.opdName}: ${p.title}`).join('  |  ')}${serviceText(c.services, lang)}${clusterApartText(c, lang)}`);
+          else for (const c of clusters) out(`${Math.round(c.strength * 100)}%${c.likely ? '' : ` (${translator(lang)('duplicates.possibleMark')})`}\t${c.programs.map((p) => `${p.opdAbbr || p.opdName}: ${p.title}`).join('  |  ')}${serviceText(c.services, lang)}${clusterApartText(c, lang)}`);
         }
       } finally { mp.close(); }
       return 0;

@@ -184,7 +184,7 @@ export function measureReview({ file, set }: { file: string; set: MasterplanSet 
       file, region: set.region, programs: set.programs.length, duplicates: set.duplicates.length, asYouType: asYouTypeHits.size,
       duplicatesFound: likely.duplicatesFound, flagged: likely.flagged, flaggedDuplicates: likely.flaggedDuplicates,
       flaggedRelated: likely.flaggedRelated, flaggedOther: likely.flaggedOther, otherRead: likely.otherRead, clusters: likely.clusters,
-      possible: { duplicatesFound: all.duplicatesFound, flagged: all.flagged, flaggedDuplicates: all.flaggedDuplicates, flaggedRelated: all.flaggedRelated, flaggedOther: all.flaggedOther, clusters: all.clusters },
+      possible: (({ members: _members, otherRead: _otherRead, ...figures }) => figures)(all),
       firstScreenWithDuplicate: firstScreen.filter(hasPlanted).length,
       firstScreenWithout: firstScreen.filter((m) => !hasPlanted(m)).length,
       firstScreenFalse: firstScreen.filter((m) => !hasPlanted(m)).map((m) => m.map((x) => title.get(x)!)),

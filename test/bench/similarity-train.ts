@@ -1,8 +1,8 @@
 /** Trains the duplicate model (electron/core/similarity/duplicateModel.json) on the tuning pairs of the labelled sets
  * and the candidate pairs of the training masterplans (review-quality.ts MODEL_MASTERPLANS), each of those counted
- * MASTERPLAN_WEIGHT times. `npm run train:similarity` writes it; `-- --cv` first
- * prints leave-one-set-out figures (`-- --grid`: for each masterplan weight and threshold) (each tuning set judged by a model trained on the others: what to expect on text no
- * decision has seen) and leave one masterplan out. The held-out half of the blind set, the fresh sets and the blind
+ * MASTERPLAN_WEIGHT times. `npm run train:similarity` writes it; `-- --cv` first prints leave-one-set-out figures (each
+ * tuning set judged by a model trained on the others: what to expect on text no decision has seen) and leave one
+ * masterplan out; `-- --grid` prints both for each masterplan weight and threshold. The held-out half of the blind set, the fresh sets and the blind
  * masterplans are never trained on. Training is deterministic: CI retrains and checks that the committed model is what
  * the code and the data give (test/integration/similarityQuality.test.ts). */
 import fs from 'node:fs';
@@ -59,10 +59,10 @@ export function masterplanRows(): Row[] {
   });
 }
 
-/** Rows as the model learns them: each masterplan row MASTERPLAN_WEIGHT times. */
-function weighted(pairs: Row[], masterplans: Row[]): { xs: Float64Array[]; ys: number[] } {
+/** Rows as the model learns them: each masterplan row `weight` times. */
+function weighted(pairs: Row[], masterplans: Row[], weight = MASTERPLAN_WEIGHT): { xs: Float64Array[]; ys: number[] } {
   const rows = [...pairs];
-  for (let k = 0; k < MASTERPLAN_WEIGHT; k++) rows.push(...masterplans);
+  for (let k = 0; k < weight; k++) rows.push(...masterplans);
   return { xs: rows.map((r) => r.x), ys: rows.map((r) => r.y) };
 }
 
@@ -73,28 +73,36 @@ export function trainDuplicateModel(rows: Row[] = trainingRows(), masterplans: R
   return { features: [...PAIR_FEATURES], ...m };
 }
 
-/** Leave one set out: each set's pairs judged by a model trained on all the other sets (and every training masterplan);
- * and leave one masterplan out: each training masterplan's candidate pairs judged by a model trained on the labelled
- * pairs and the other masterplans. */
-export function crossValidate(rows: Row[], masterplans: Row[] = []): { precision: number; recall: number; bySet: { set: string; precision: number; recall: number }[]; masterplans: { precision: number; recall: number } } {
-  const judged = new Map<Row, boolean>();
-  const sets = [...new Set(rows.map((r) => r.set))];
-  for (const s of sets) {
-    const { xs, ys } = weighted(rows.filter((r) => r.set !== s), masterplans);
-    const m = fitBoostedTrees(xs, ys);
-    for (const r of rows) if (r.set === s) judged.set(r, r.score >= CANDIDATE_SCORE && probability(m, r.x) >= DUPLICATE_THRESHOLD);
+/** Leave one out, at a masterplan weight: each labelled set's pairs judged by a model trained on all the other sets (and
+ * every training masterplan), 0 below the candidate score; and each training masterplan's candidate pairs by a model
+ * trained on the labelled pairs and the other masterplans. The probability of every row. */
+function leaveOneOut(rows: Row[], masterplans: Row[], weight: number): Map<Row, number> {
+  const p = new Map<Row, number>();
+  const fit = (pairs: Row[], others: Row[]) => { const { xs, ys } = weighted(pairs, others, weight); return fitBoostedTrees(xs, ys); };
+  for (const s of new Set(rows.map((r) => r.set))) {
+    const m = fit(rows.filter((r) => r.set !== s), masterplans);
+    for (const r of rows) if (r.set === s) p.set(r, r.score >= CANDIDATE_SCORE ? probability(m, r.x) : 0);
   }
   // at weight 0 no masterplan row counts, so every fold's model is the labelled pairs' alone: fitted once
-  const fit = (others: Row[]) => { const { xs, ys } = weighted(rows, others); return fitBoostedTrees(xs, ys); };
-  const alone = MASTERPLAN_WEIGHT === 0 && masterplans.length > 0 ? fit([]) : null;
+  const alone = weight === 0 && masterplans.length > 0 ? fit(rows, []) : null;
   for (const s of new Set(masterplans.map((r) => r.set))) {
-    const m = alone ?? fit(masterplans.filter((r) => r.set !== s));
-    for (const r of masterplans) if (r.set === s) judged.set(r, probability(m, r.x) >= DUPLICATE_THRESHOLD);
+    const m = alone ?? fit(rows, masterplans.filter((r) => r.set !== s));
+    for (const r of masterplans) if (r.set === s) p.set(r, probability(m, r.x));
   }
-  const pr = (of: Row[]) => {
-    const tp = of.filter((r) => r.y && judged.get(r)).length, fp = of.filter((r) => !r.y && judged.get(r)).length, fn = of.filter((r) => r.y && !judged.get(r)).length;
-    return { precision: tp / (tp + fp), recall: tp / (tp + fn) };
-  };
+  return p;
+}
+
+/** Precision and recall of rows judged duplicates from probability `t`, and how many are found and flagged. */
+function precisionRecall(of: Row[], p: Map<Row, number>, t: number): { precision: number; recall: number; found: number; flagged: number } {
+  const found = of.filter((r) => r.y && p.get(r)! >= t).length, flagged = of.filter((r) => p.get(r)! >= t).length;
+  return { precision: found / flagged, recall: found / of.filter((r) => r.y).length, found, flagged };
+}
+
+/** Leave one set out and leave one masterplan out (`leaveOneOut`) at MASTERPLAN_WEIGHT and DUPLICATE_THRESHOLD. */
+export function crossValidate(rows: Row[], masterplans: Row[] = []): { precision: number; recall: number; bySet: { set: string; precision: number; recall: number }[]; masterplans: { precision: number; recall: number } } {
+  const p = leaveOneOut(rows, masterplans, MASTERPLAN_WEIGHT);
+  const pr = (of: Row[]) => { const { precision, recall } = precisionRecall(of, p, DUPLICATE_THRESHOLD); return { precision, recall }; };
+  const sets = [...new Set(rows.map((r) => r.set))];
   return { ...pr(rows), bySet: sets.map((set) => ({ set, ...pr(rows.filter((r) => r.set === set)) })), masterplans: pr(masterplans) };
 }
 
@@ -102,25 +110,9 @@ export function crossValidate(rows: Row[], masterplans: Row[] = []): { precision
  * weight and probability threshold: how MASTERPLAN_WEIGHT and DUPLICATE_THRESHOLD were chosen (`-- --grid`). */
 export function weightGrid(rows: Row[], masterplans: Row[], weights: readonly number[], thresholds: readonly number[], out: (s: string) => void): void {
   for (const w of weights) {
-    const fit = (pairs: Row[], others: Row[]) => {
-      const all = [...pairs];
-      for (let k = 0; k < w; k++) all.push(...others);
-      return fitBoostedTrees(all.map((r) => r.x), all.map((r) => r.y));
-    };
-    const p = new Map<Row, number>();
-    for (const s of new Set(rows.map((r) => r.set))) {
-      const m = fit(rows.filter((r) => r.set !== s), masterplans);
-      for (const r of rows) if (r.set === s) p.set(r, r.score >= CANDIDATE_SCORE ? probability(m, r.x) : 0);
-    }
-    for (const s of new Set(masterplans.map((r) => r.set))) {
-      const m = fit(rows, masterplans.filter((r) => r.set !== s));
-      for (const r of masterplans) if (r.set === s) p.set(r, probability(m, r.x));
-    }
+    const p = leaveOneOut(rows, masterplans, w);
     for (const t of thresholds) {
-      const pr = (of: Row[]) => {
-        const tp = of.filter((r) => r.y && p.get(r)! >= t).length, fp = of.filter((r) => !r.y && p.get(r)! >= t).length;
-        return `${(tp / (tp + fp)).toFixed(3)} / ${(tp / of.filter((r) => r.y).length).toFixed(3)} (${tp} of ${tp + fp} flagged)`;
-      };
+      const pr = (of: Row[]) => { const x = precisionRecall(of, p, t); return `${x.precision.toFixed(3)} / ${x.recall.toFixed(3)} (${x.found} of ${x.flagged} flagged)`; };
       out(`  weight ${w}, probability ≥ ${t}: labelled pairs ${pr(rows)}; masterplans' candidates ${pr(masterplans)}`);
     }
   }

@@ -31,7 +31,7 @@ export function similarPrograms(mp: MasterplanDb, input: { text: string; opdId?:
   const info = infos(mp, hits.map((h) => h.programId));
   const out = hits.flatMap((h) => {
     const i = info.get(h.programId);
-    return i ? [{ ...i, score: h.score, sameOpd: !!input.opdId && i.leadOpdId === input.opdId, likelyDuplicate: likelyDuplicate(h.duplicate), possibleDuplicate: !likelyDuplicate(h.duplicate) && possibleDuplicate(h.duplicate), duplicate: h.duplicate, services: serviceNames(h.concepts), apart: apartNames(h.apart) }] : [];
+    return i ? [{ ...i, score: h.score, sameOpd: !!input.opdId && i.leadOpdId === input.opdId, likelyDuplicate: likelyDuplicate(h.duplicate), possibleDuplicate: possibleDuplicate(h.duplicate), duplicate: h.duplicate, services: serviceNames(h.concepts), apart: apartNames(h.apart) }] : [];
   });
   out.sort((a, b) => Number(a.sameOpd) - Number(b.sameOpd) || b.score - a.score);
   return out.slice(0, limit);

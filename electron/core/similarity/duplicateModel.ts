@@ -45,4 +45,5 @@ export function duplicateProbability(a: PairSide, b: PairSide, sim: Similarity):
 }
 
 export function likelyDuplicate(probabilityOfDuplicate: number): boolean { return probabilityOfDuplicate >= DUPLICATE_THRESHOLD; }
-export function possibleDuplicate(probabilityOfDuplicate: number): boolean { return probabilityOfDuplicate >= POSSIBLE_THRESHOLD; }
+/** Possible, not likely: the review's second tier. */
+export function possibleDuplicate(probabilityOfDuplicate: number): boolean { return probabilityOfDuplicate >= POSSIBLE_THRESHOLD && !likelyDuplicate(probabilityOfDuplicate); }

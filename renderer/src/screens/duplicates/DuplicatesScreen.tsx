@@ -3,7 +3,7 @@
  * (surviving program + lead OPD; the others' OPDs become related OPDs), complementary (a synergy link with a note on
  * each OPD's role) or not a duplicate (remembered). Undo of past merges. And the synergy map: OPD × OPD heat matrix of
  * shared and complementary programs, with the links of the chosen pair. */
-import { useEffect, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { Badge, Button, Center, Divider, Group, Loader, Paper, Radio, SegmentedControl, Select, Stack, Table, Tabs, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCluster, SynergyLink, SynergyMap } from '../../../../shared/api/schemas';
@@ -139,12 +139,12 @@ function Review({ onOpen }: { onOpen(id: string): void }) {
       {clusters.length === 0 && <Text data-testid="dup-none">{t('duplicates.none')}</Text>}
       {total > clusters.length && <Text size="sm" data-testid="dup-shown-of">{t('duplicates.shownOf', { shown: clusters.length, total })}</Text>}
       {clusters.map((c, i) => (
-        <Stack key={c.id} gap="sm">
+        <Fragment key={c.id}>
           {!c.likely && (i === 0 || clusters[i - 1]!.likely) && (
             <Divider labelPosition="left" data-testid="dup-possible-divider" label={t('duplicates.possibleDivider', { pct: Math.round(counts.likelyFrom * 100) })} />
           )}
           <ClusterCard cluster={c} onOpen={onOpen} onDone={bump} />
-        </Stack>
+        </Fragment>
       ))}
       {total > clusters.length && limit < CLUSTERS_MAX && (
         <Button variant="light" loading={loading} onClick={() => setLimit((l) => Math.min(CLUSTERS_MAX, l + CLUSTERS_PAGE))} data-testid="dup-more">
