@@ -95,6 +95,13 @@ describe('duplicate review in the browser', () => {
 
     await page.getByTestId('dup-tab-map').click();
     await expect.poll(() => page.getByTestId('synergy-cell').count()).toBe(4); // two pairs of OPDs, both halves of the matrix
+    // the two kinds read apart: the merged program is shared (a number), the link complementary (↔ and its own colour)
+    const cells = await page.getByTestId('synergy-cell').evaluateAll((els) => els.map((e) => [e.getAttribute('data-shared'), e.getAttribute('data-complementary'), e.textContent, e.getAttribute('style')]));
+    expect(cells.filter(([s, c, text]) => s === '1' && c === '0' && text === '1')).toHaveLength(2);
+    expect(cells.filter(([s, c, text]) => s === '0' && c === '1' && text === '↔1')).toHaveLength(2);
+    expect(new Set(cells.map(([, , , bg]) => bg)).size).toBe(2);
+    // each OPD's row names how many OPDs it shares or complements programs with
+    expect(await page.getByTestId('synergy-partners').allTextContents()).toEqual(['1', '1', '1', '1']);
     // a cell is a button: Tab reaches it, Enter shows its programs
     await page.getByTestId('synergy-cell').first().getByRole('button').focus();
     await page.keyboard.press('Enter');
@@ -108,7 +115,10 @@ describe('duplicate review in the browser', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'synergy-map.png') });
-    expect(await page.getByTestId('synergy-links').textContent()).toContain('Bank Sampah Digital');
+    // every complementary link, each OPD's role beside its program
+    const line = page.getByTestId('synergy-links').getByTestId('synergy-link');
+    expect(await line.count()).toBe(1);
+    expect(await line.textContent()).toMatch(/DLHK: Bank Sampah Digital\(mengelola bank sampah\)↔Kec\. Densel: Aplikasi Bank Sampah Warga\(mendata nasabah di banjar\)|Kec\. Densel: Aplikasi Bank Sampah Warga\(mendata nasabah di banjar\)↔DLHK: Bank Sampah Digital\(mengelola bank sampah\)/);
 
     // undo the merge from the review
     await page.getByTestId('dup-tab-review').click();

@@ -168,6 +168,28 @@ function Review({ onOpen }: { onOpen(id: string): void }) {
   );
 }
 
+/** A matrix cell's colour: teal for programs two OPDs share, violet for complementary links, both halves of the cell
+ * when there are both; darker for more. */
+function cellBackground(shared: number, complementary: number, max: number): string | undefined {
+  const tone = (rgb: string, n: number) => `rgba(${rgb},${(0.15 + 0.75 * (n / max)).toFixed(2)})`;
+  const teal = tone('12,166,120', shared + complementary), violet = tone('121,80,242', shared + complementary);
+  if (shared > 0 && complementary > 0) return `linear-gradient(135deg, ${teal} 50%, ${violet} 50%)`;
+  return shared > 0 ? teal : complementary > 0 ? violet : undefined;
+}
+
+/** A complementary link: each program (with its OPD) opens on a click, each followed by its OPD's role; then the note. */
+function LinkLine({ link: l, onOpen }: { link: SynergyLink; onOpen(id: string): void }) {
+  const role = (r: string | null) => r && <Text span size="xs" c="dimmed">({r})</Text>;
+  return (
+    <Group gap={6} mt={2} wrap="wrap" data-testid="synergy-link">
+      <ProgramLink onOpen={() => onOpen(l.a.id)}><b>{l.a.opdAbbr || l.a.opdName}</b>: {l.a.title}</ProgramLink>{role(l.roleA)}
+      <Text size="sm">↔</Text>
+      <ProgramLink onOpen={() => onOpen(l.b.id)}><b>{l.b.opdAbbr || l.b.opdName}</b>: {l.b.title}</ProgramLink>{role(l.roleB)}
+      {l.note && <Text span size="xs" c="dimmed" fs="italic">— {l.note}</Text>}
+    </Group>
+  );
+}
+
 function SynergyMapView({ onOpen }: { onOpen(id: string): void }) {
   const { t } = useTranslation();
   const dataVersion = useApp((s) => s.dataVersion);
@@ -183,37 +205,53 @@ function SynergyMapView({ onOpen }: { onOpen(id: string): void }) {
   const get = (x: string, y: string) => cell.get(x < y ? `${x}|${y}` : `${y}|${x}`);
   const max = Math.max(1, ...map.cells.map((c) => c.shared.length + c.complementary));
   const name = (id: string) => { const o = map.opds.find((x) => x.id === id); return o ? o.abbr || o.name : id; };
+  // how many other OPDs each OPD shares or complements programs with, shown beside its name
+  const partners = new Map<string, number>();
+  for (const c of map.cells) for (const x of [c.a, c.b]) partners.set(x, (partners.get(x) ?? 0) + 1);
   const pairShared = pair ? get(pair[0], pair[1])?.shared ?? [] : [];
   const pairLinks = pair ? links.filter((l) => (l.a.leadOpdId === pair[0] && l.b.leadOpdId === pair[1]) || (l.a.leadOpdId === pair[1] && l.b.leadOpdId === pair[0])) : [];
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">{t('synergy.intro')}</Text>
-      <Paper withBorder p="sm" style={{ overflowX: 'auto' }}>
-        <Table className="matrix synergy-matrix" fz="xs" withColumnBorders data-testid="synergy-matrix" style={{ width: 'auto' }}>
-          <Table.Thead><Table.Tr><Table.Th />{map.opds.map((o) => <Table.Th key={o.id} title={o.name} className="rot">{o.abbr || o.name}</Table.Th>)}</Table.Tr></Table.Thead>
-          <Table.Tbody>
-            {map.opds.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td title={r.name} fw={600}>{r.abbr || r.name}</Table.Td>
-                {map.opds.map((c) => {
-                  const v = r.id === c.id ? undefined : get(r.id, c.id);
-                  const n = v ? v.shared.length + v.complementary : 0;
-                  const label = v ? t('synergy.cellTitle', { a: r.abbr || r.name, b: c.abbr || c.name, shared: v.shared.length, complementary: v.complementary }) : undefined;
-                  const selected = !!pair && ((pair[0] === r.id && pair[1] === c.id) || (pair[0] === c.id && pair[1] === r.id));
-                  return (
-                    <Table.Td key={c.id} data-testid={n ? 'synergy-cell' : undefined}
-                      title={label}
-                      style={{ background: r.id === c.id ? 'var(--mantine-color-gray-1)' : n ? `rgba(12,166,120,${0.15 + 0.75 * (n / max)})` : undefined, outline: selected ? '2px solid var(--mantine-color-dark-4)' : undefined }}>
-                      {/* a button, so that Tab reaches the cell and Enter shows its programs */}
-                      {n > 0 && <UnstyledButton w="100%" fz="xs" ta="center" onClick={() => setPair([r.id, c.id])} aria-label={label}>{n}</UnstyledButton>}
-                    </Table.Td>
-                  );
-                })}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        <Text size="xs" c="dimmed" mt={4}>{t('synergy.legend')}</Text>
+      <Paper withBorder p="sm">
+        {/* the matrix scrolls inside its frame, its OPD names stay in view (sticky header row and first column) */}
+        <div className="synergy-scroll">
+          <Table className="matrix synergy-matrix" fz="xs" withColumnBorders data-testid="synergy-matrix" style={{ width: 'auto' }}>
+            <Table.Thead><Table.Tr><Table.Th />{map.opds.map((o) => <Table.Th key={o.id} title={o.name}>{o.abbr || o.name}</Table.Th>)}</Table.Tr></Table.Thead>
+            <Table.Tbody>
+              {map.opds.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td title={t('synergy.partnersTitle', { opd: r.name, n: partners.get(r.id) ?? 0 })} fw={600}>
+                    {r.abbr || r.name} <Text span size="xs" c="dimmed" fw={400} data-testid="synergy-partners">{partners.get(r.id) ?? 0}</Text>
+                  </Table.Td>
+                  {map.opds.map((c) => {
+                    const v = r.id === c.id ? undefined : get(r.id, c.id);
+                    const shared = v?.shared.length ?? 0, complementary = v?.complementary ?? 0;
+                    const label = v ? t('synergy.cellTitle', { a: r.abbr || r.name, b: c.abbr || c.name, shared, complementary }) : undefined;
+                    const selected = !!pair && ((pair[0] === r.id && pair[1] === c.id) || (pair[0] === c.id && pair[1] === r.id));
+                    return (
+                      <Table.Td key={c.id} data-testid={v ? 'synergy-cell' : undefined} data-shared={v ? shared : undefined} data-complementary={v ? complementary : undefined}
+                        title={label}
+                        style={{ background: r.id === c.id ? 'var(--mantine-color-gray-1)' : cellBackground(shared, complementary, max), outline: selected ? '2px solid var(--mantine-color-dark-4)' : undefined }}>
+                        {/* a button, so that Tab reaches the cell and Enter shows its programs */}
+                        {v && (
+                          <UnstyledButton w="100%" fz="xs" ta="center" onClick={() => setPair([r.id, c.id])} aria-label={label}>
+                            {shared > 0 && shared}{shared > 0 && complementary > 0 && ' '}{complementary > 0 && `↔${complementary}`}
+                          </UnstyledButton>
+                        )}
+                      </Table.Td>
+                    );
+                  })}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+        <Group gap="md" mt={6}>
+          <Group gap={4}><span className="synergy-swatch" style={{ background: cellBackground(1, 0, 1) }} /><Text size="xs" c="dimmed">{t('synergy.legendShared')}</Text></Group>
+          <Group gap={4}><span className="synergy-swatch" style={{ background: cellBackground(0, 1, 1) }}>↔</span><Text size="xs" c="dimmed">{t('synergy.legendComplementary')}</Text></Group>
+          <Text size="xs" c="dimmed">{t('synergy.legend')}</Text>
+        </Group>
       </Paper>
       {pair && (
         <Paper withBorder p="sm" data-testid="synergy-pair">
@@ -227,24 +265,13 @@ function SynergyMapView({ onOpen }: { onOpen(id: string): void }) {
             ))}
           </Stack>
           {pairLinks.length > 0 && <Text size="sm">{t('synergy.complementaryCount', { n: pairLinks.length })}</Text>}
-          {pairLinks.map((l) => (
-            <Group key={l.id} gap="xs" mt={4}>
-              <ProgramLink onOpen={() => onOpen(l.a.id)}>{l.a.opdAbbr || l.a.opdName}: {l.a.title}</ProgramLink>
-              <Text size="sm">↔</Text>
-              <ProgramLink onOpen={() => onOpen(l.b.id)}>{l.b.opdAbbr || l.b.opdName}: {l.b.title}</ProgramLink>
-              {(l.roleA || l.roleB || l.note) && <Text size="xs" c="dimmed">{[l.roleA, l.roleB, l.note].filter(Boolean).join(' · ')}</Text>}
-            </Group>
-          ))}
+          {pairLinks.map((l) => <LinkLine key={l.id} link={l} onOpen={onOpen} />)}
         </Paper>
       )}
       <Paper withBorder p="sm">
         <Title order={5} mb={6}>{t('synergy.allLinks')} ({links.length})</Title>
         <Stack gap={2} data-testid="synergy-links">
-          {links.map((l) => (
-            <Text key={l.id} size="sm">
-              <b>{l.a.opdAbbr || l.a.opdName}</b> {l.a.title} ↔ <b>{l.b.opdAbbr || l.b.opdName}</b> {l.b.title}
-            </Text>
-          ))}
+          {links.map((l) => <LinkLine key={l.id} link={l} onOpen={onOpen} />)}
         </Stack>
       </Paper>
     </Stack>
