@@ -274,7 +274,7 @@ export function apartSentence(reason: ApartReason, t: (key: string, vars?: Recor
   return t('similar.apartActivities', { a: acts(reason.a), b: acts(reason.b) });
 }
 export const SimilarProgram = z.object({
-  id: z.string(), title: z.string(), leadOpdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable(),
+  id: z.string(), title: z.string(), description: z.string().nullable(), leadOpdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable(),
   dimension: z.string().nullable(), element: z.string().nullable(), score: z.number(), sameOpd: z.boolean(),
   /** The probability that the two are one program twice, and whether that makes them likely duplicates, or possible
    * ones (less than likely). */
@@ -286,7 +286,7 @@ export const SimilarProgram = z.object({
 });
 export type SimilarProgram = z.infer<typeof SimilarProgram>;
 const ClusterProgram = z.object({
-  id: z.string(), title: z.string(), leadOpdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable(),
+  id: z.string(), title: z.string(), description: z.string().nullable(), leadOpdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable(),
   dimension: z.string().nullable(), element: z.string().nullable(),
 });
 export const DuplicateCluster = z.object({

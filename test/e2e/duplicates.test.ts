@@ -15,7 +15,7 @@ const env = useHarness('rembuk-dup-', (dataDir) => {
   ws.create({ regionName: 'Denpasar', regionKind: 'kota', province: 'Bali', periodStart: 2019, periodEnd: 2028, opdTemplate: 'kota-denpasar-2021' });
   const mp = ws.require();
   const opd = (abbr: string) => { const id = mp.prepare('SELECT id FROM opd WHERE abbr = ?').pluck().get(abbr) as string; ids[abbr] = id; return id; };
-  ids.a = createProgram(mp, { leadOpdId: opd('Dinkes'), title: 'Aplikasi Antrian Online Puskesmas', element: 'health' }).id;
+  ids.a = createProgram(mp, { leadOpdId: opd('Dinkes'), title: 'Aplikasi Antrian Online Puskesmas', description: 'Pasien mengambil nomor antrean dari rumah lewat aplikasi.', element: 'health' }).id;
   ids.b = createProgram(mp, { leadOpdId: opd('RSUD Wangaya'), title: 'Sistem Antrean Daring Layanan Puskesmas', element: 'health' }).id;
   ids.c = createProgram(mp, { leadOpdId: opd('DLHK'), title: 'Bank Sampah Digital', element: 'waste' }).id;
   ids.d = createProgram(mp, { leadOpdId: opd('Kec. Densel'), title: 'Aplikasi Bank Sampah Warga', element: 'waste' }).id;
@@ -66,6 +66,8 @@ describe('duplicate review in the browser', () => {
     await expect.poll(() => page.getByTestId('dup-cluster').count(), { timeout: 20_000 }).toBe(2);
     const antrean = page.getByTestId('dup-cluster').filter({ hasText: 'Antrian Online Puskesmas' });
     expect(await antrean.textContent()).toContain('RSUD Wangaya');
+    // each program's description is read under its title (the one without a description shows none)
+    expect(await antrean.getByTestId('dup-description').allTextContents()).toEqual(['Pasien mengambil nomor antrean dari rumah lewat aplikasi.']);
     // the service both programs name, in the UI language
     expect(await antrean.getByTestId('dup-service').textContent()).toBe('Layanan yang sama: Antrean/pendaftaran online puskesmas');
     await page.getByText('EN', { exact: true }).click();

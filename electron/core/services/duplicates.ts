@@ -16,12 +16,12 @@ import { concepts } from '../similarity/concepts';
 import { getOpd } from './opds';
 import { getProgram } from './programs';
 
-interface Info { id: string; title: string; leadOpdId: string; opdName: string; opdAbbr: string | null; dimension: string | null; element: string | null }
+interface Info { id: string; title: string; description: string | null; leadOpdId: string; opdName: string; opdAbbr: string | null; dimension: string | null; element: string | null }
 
 function infos(mp: MasterplanDb, ids: string[]): Map<string, Info> {
-  const rows = mp.prepare(`SELECT p.id, p.title, p.lead_opd_id, o.name, o.abbr, p.dimension, p.element FROM program p JOIN opd o ON o.id = p.lead_opd_id
-    WHERE p.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as { id: string; title: string | null; lead_opd_id: string; name: string; abbr: string | null; dimension: string | null; element: string | null }[];
-  return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title ?? '', leadOpdId: r.lead_opd_id, opdName: r.name, opdAbbr: r.abbr, dimension: r.dimension, element: r.element }]));
+  const rows = mp.prepare(`SELECT p.id, p.title, p.description, p.lead_opd_id, o.name, o.abbr, p.dimension, p.element FROM program p JOIN opd o ON o.id = p.lead_opd_id
+    WHERE p.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as { id: string; title: string | null; description: string | null; lead_opd_id: string; name: string; abbr: string | null; dimension: string | null; element: string | null }[];
+  return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title ?? '', description: r.description || null, leadOpdId: r.lead_opd_id, opdName: r.name, opdAbbr: r.abbr, dimension: r.dimension, element: r.element }]));
 }
 
 /** Similar existing programs for what is being typed: other OPDs first, then the same OPD; each with its score. */

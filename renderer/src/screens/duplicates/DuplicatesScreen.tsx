@@ -19,9 +19,9 @@ import { ProgramDrawer } from './ProgramDrawer';
 type Mode = 'idle' | 'merge' | 'complementary';
 
 /** A program's title that opens it: a button, so that Tab reaches it and Enter or Space opens it like a click. */
-function ProgramLink({ onOpen, children, flex }: { onOpen(): void; children: ReactNode; flex?: boolean }) {
+function ProgramLink({ onOpen, children }: { onOpen(): void; children: ReactNode }) {
   return (
-    <UnstyledButton onClick={onOpen} style={flex ? { flex: 1, minWidth: 0 } : undefined}>
+    <UnstyledButton onClick={onOpen}>
       <Text size="sm" span td="underline dotted">{children}</Text>
     </UnstyledButton>
   );
@@ -77,11 +77,15 @@ function ClusterCard({ cluster, onOpen, onDone }: { cluster: DuplicateCluster; o
       <Radio.Group value={survivor} onChange={setSurvivor}>
         <Stack gap={4}>
           {cluster.programs.map((p) => (
-            <Group key={p.id} gap="xs" wrap="nowrap" data-testid="dup-program">
+            <Group key={p.id} gap="xs" wrap="nowrap" align="flex-start" data-testid="dup-program">
               {mode === 'merge' && <Radio value={p.id} aria-label={t('duplicates.keepThis')} data-testid="dup-survivor" />}
-              <Badge variant="outline" w={110} style={{ flexShrink: 0 }} title={p.opdName}>{p.opdAbbr || p.opdName}</Badge>
-              <ProgramLink flex onOpen={() => onOpen(p.id)}>{p.title}</ProgramLink>
-              <Text size="xs" c="dimmed" w={160} truncate>{labelOf(DIMENSIONS, p.dimension, lang)}</Text>
+              <Badge variant="outline" w={130} tt="none" style={{ flexShrink: 0 }} title={p.opdName}>{p.opdAbbr || p.opdName}</Badge>
+              {/* the description under the title: duplicate or related is read in both texts, not in the titles alone */}
+              <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+                <ProgramLink onOpen={() => onOpen(p.id)}>{p.title}</ProgramLink>
+                {p.description && <Text size="xs" c="dimmed" lineClamp={2} title={p.description} data-testid="dup-description">{p.description}</Text>}
+              </Stack>
+              <Text size="xs" c="dimmed" w={180} truncate title={labelOf(DIMENSIONS, p.dimension, lang)}>{labelOf(DIMENSIONS, p.dimension, lang)}</Text>
               {mode === 'complementary' && (
                 <TextInput size="xs" w={260} placeholder={t('duplicates.rolePlaceholder', { opd: p.opdAbbr || p.opdName })} value={roles[p.id] ?? ''}
                   onChange={(e) => { const v = e.currentTarget.value; setRoles((r) => ({ ...r, [p.id]: v })); }} data-testid="dup-role" />
