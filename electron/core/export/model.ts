@@ -19,11 +19,11 @@ export interface PresentationM {
 }
 export interface FacilitatorM { name: string; institution: string; devices: string[]; programs: number; changes: number }
 
-/** Extension point for BAB VII: complementary program pairs and resolved duplicates come from the duplicate-finding
- * feature (built in parallel). When its tables exist, `loadSynergyExtras` fills these lists; until then they are empty
- * and the chapter says so. */
-export interface ComplementaryPairM { programA: string; programB: string; note: string }
-export interface ResolvedDuplicateM { mergedProgramIds: string[]; keptProgramId: string; leadOpdId: string; note: string }
+/** BAB VII's records of the duplicate review: complementary pairs (each OPD's role and the note) and resolved
+ * duplicates (the program kept, its lead OPD, and each program merged into it with the OPD it came from). */
+export interface ComplementaryPairM { programA: string; programB: string; roleA: string; roleB: string; note: string }
+export interface MergedProgramM { id: string; title: string; opdId: string }
+export interface ResolvedDuplicateM { keptProgramId: string; leadOpdId: string; merged: MergedProgramM[]; note: string }
 export interface SynergyExtras { complementary: ComplementaryPairM[]; duplicates: ResolvedDuplicateM[] }
 
 export interface ExportModel {
@@ -48,28 +48,26 @@ function hasTable(db: Database.Database, name: string): boolean {
   return !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
 }
 
-/** Hook for the duplicate-finding feature: returns its records once its tables exist. */
+/** The complementary pairs and the resolved duplicates (merges not undone) that BAB VII and the Excel export list (a
+ * file older than the duplicate review has none). */
 export function loadSynergyExtras(db: Database.Database): SynergyExtras {
-  const has = (t: string) => !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t);
-  const complementary: ComplementaryPairM[] = !has('synergy') ? [] : (db.prepare(`SELECT program_a_id AS a, program_b_id AS b, note, role_a, role_b
+  if (!hasTable(db, 'synergy') || !hasTable(db, 'duplicate_decision')) return { complementary: [], duplicates: [] };
+  const complementary = (db.prepare(`SELECT program_a_id AS a, program_b_id AS b, note, role_a, role_b
     FROM synergy WHERE deleted = 0 ORDER BY created_stamp`).all() as { a: string; b: string; note: string | null; role_a: string | null; role_b: string | null }[])
-    .map((r) => ({ programA: r.a, programB: r.b, note: cleanText([r.role_a, r.role_b, r.note].filter((x) => x && x.trim()).join(' · ')) }));
-  const duplicates: ResolvedDuplicateM[] = [];
-  if (has('duplicate_decision')) {
-    const rows = db.prepare(`SELECT d.merge_id, d.program_a_id AS kept, d.program_b_id AS merged, d.note, k.lead_opd_id AS lead, m.title AS merged_title
-      FROM duplicate_decision d JOIN program k ON k.id = d.program_a_id LEFT JOIN program m ON m.id = d.program_b_id
-      WHERE d.deleted = 0 AND d.decision = 'merged' AND k.deleted = 0 ORDER BY d.created_stamp`).all() as { merge_id: string | null; kept: string; merged: string; note: string | null; lead: string; merged_title: string | null }[];
-    const byMerge = new Map<string, ResolvedDuplicateM>();
-    for (const r of rows) {
-      const key = r.merge_id ?? `${r.kept}:${r.merged}`;
-      const entry = byMerge.get(key) ?? { mergedProgramIds: [], keptProgramId: r.kept, leadOpdId: r.lead, note: '' };
-      entry.mergedProgramIds.push(r.merged);
-      entry.note = cleanText([entry.note, r.merged_title ?? '', r.note ?? ''].filter(Boolean).join(' · '));
-      byMerge.set(key, entry);
-    }
-    duplicates.push(...byMerge.values());
+    .map((r): ComplementaryPairM => ({ programA: r.a, programB: r.b, roleA: line(r.role_a), roleB: line(r.role_b), note: str(r.note) }));
+  const rows = db.prepare(`SELECT d.merge_id, d.program_a_id AS kept, d.program_b_id AS merged, d.note, k.lead_opd_id AS lead, m.title AS merged_title, m.lead_opd_id AS merged_opd
+    FROM duplicate_decision d JOIN program k ON k.id = d.program_a_id LEFT JOIN program m ON m.id = d.program_b_id
+    WHERE d.deleted = 0 AND d.decision = 'merged' AND k.deleted = 0 ORDER BY d.created_stamp`).all() as { merge_id: string | null; kept: string; merged: string; note: string | null; lead: string; merged_title: string | null; merged_opd: string | null }[];
+  const byMerge = new Map<string, ResolvedDuplicateM>();
+  for (const r of rows) {
+    const key = r.merge_id ?? `${r.kept}:${r.merged}`;
+    const entry = byMerge.get(key) ?? { keptProgramId: r.kept, leadOpdId: r.lead, merged: [], note: '' };
+    entry.merged.push({ id: r.merged, title: line(r.merged_title), opdId: r.merged_opd ?? '' });
+    const note = str(r.note);
+    if (note && !entry.note.split('\n').includes(note)) entry.note = entry.note ? `${entry.note}\n${note}` : note;
+    byMerge.set(key, entry);
   }
-  return { complementary, duplicates };
+  return { complementary, duplicates: [...byMerge.values()] };
 }
 
 export function loadModel(db: Database.Database, opts: { overrides?: Partial<ExportSettingsValue>; today?: string } = {}): ExportModel {

@@ -1,5 +1,6 @@
-/** The Excel export (exceljs): all programs (autofilter, frozen header), one sheet per dimension, and a synergy sheet
- * (programs with related OPDs; complementary pairs and resolved duplicates join it once that feature lands). */
+/** The Excel export (exceljs): all programs (autofilter, frozen header), one sheet per dimension, a synergy sheet
+ * (programs with related OPDs), and the duplicate review's records: complementary pairs (each OPD's role) and resolved
+ * duplicates (one row per program merged, with the OPD it came from). */
 import ExcelJS from 'exceljs';
 import { translator } from '../../../shared/i18n';
 import { DIMENSIONS, FUNDING_SOURCES, HORIZONS, PROGRAM_STATUSES, elementLabel, labelOf } from '../../../shared/reference';
@@ -65,6 +66,29 @@ export async function buildXlsx(m: ExportModel, progress: (done: number, total: 
   shared.forEach((p, i) => { syn.addRow({ no: i + 1, title: p.title, dimension: p.dimension ? labelOf(DIMENSIONS, p.dimension, lang) : '', lead: opd(p.leadOpdId), related: p.relatedOpdIds.map(opd).join(', '), budget: p.budget }); });
   syn.getRow(1).font = { bold: true };
   syn.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, shared.length + 1), column: 6 } };
+
+  // the duplicate review's records, for the programs the export includes (as in BAB VII)
+  const byId = new Map(m.programs.map((p) => [p.id, p]));
+  const records = (name: string, cols: { header: string; key: string; width: number }[], rows: Record<string, unknown>[]) => {
+    const ws = wb.addWorksheet(sheetName(name, used), { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = cols;
+    rows.forEach((r, i) => ws.addRow({ no: i + 1, ...r }));
+    ws.getRow(1).font = { bold: true };
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: cols.length } };
+  };
+  records(t('export.sheet.complementary'), [
+    { header: c('no'), key: 'no', width: 6 }, { header: c('program'), key: 'a', width: 40 }, { header: c('leadOpd'), key: 'opdA', width: 14 },
+    { header: c('role'), key: 'roleA', width: 28 }, { header: c('partnerProgram'), key: 'b', width: 40 }, { header: c('partnerOpd'), key: 'opdB', width: 14 },
+    { header: c('partnerRole'), key: 'roleB', width: 28 }, { header: c('note'), key: 'note', width: 40 },
+  ], m.synergy.complementary.filter((x) => byId.has(x.programA) && byId.has(x.programB)).map((x) => {
+    const a = byId.get(x.programA)!, b = byId.get(x.programB)!;
+    return { a: a.title, opdA: opd(a.leadOpdId), roleA: x.roleA, b: b.title, opdB: opd(b.leadOpdId), roleB: x.roleB, note: x.note };
+  }));
+  records(t('export.sheet.resolvedDuplicates'), [
+    { header: c('no'), key: 'no', width: 6 }, { header: c('keptProgram'), key: 'kept', width: 40 }, { header: c('leadOpd'), key: 'lead', width: 14 },
+    { header: c('mergedPrograms'), key: 'merged', width: 40 }, { header: c('mergedOpd'), key: 'from', width: 14 }, { header: c('note'), key: 'note', width: 40 },
+  ], m.synergy.duplicates.filter((x) => byId.has(x.keptProgramId)).flatMap((x) => x.merged.map((g) => (
+    { kept: byId.get(x.keptProgramId)!.title, lead: opd(x.leadOpdId), merged: g.title, from: opd(g.opdId), note: x.note }))));
   progress(total, total);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

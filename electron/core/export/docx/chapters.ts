@@ -285,24 +285,30 @@ export function bab7(ctx: Ctx): Block[] {
   else {
     out.push(para(ctx.t('export.doc.sharedIntro', { count: shared.length })), caption(ctx, 7, ctx.t('export.doc.sharedPrograms')));
     out.push(dataTable(ctx, [
-      { title: c('no'), pct: 6, align: 'center' }, { title: c('program'), pct: 34 }, { title: c('dimension'), pct: 20 },
+      { title: c('no'), pct: 8, align: 'center' }, { title: c('program'), pct: 32 }, { title: c('dimension'), pct: 20 },
       { title: c('leadOpd'), pct: 15 }, { title: c('relatedOpd'), pct: 25 },
     ], shared.map((p, i) => { ctx.tick(); return [String(i + 1), p.title, dimLabel(ctx, p.dimension), opdLabel(ctx, p.leadOpdId), p.relatedOpdIds.map((o) => opdLabel(ctx, o)).join(', ')]; }), { style: 'TableText' }), gap());
   }
-  // Extension point: complementary pairs and resolved duplicates (records of the duplicate-finding feature).
+  // the duplicate review's records: complementary pairs (each program with its OPD and that OPD's role) and merges
   const byId = new Map(ctx.m.programs.map((p) => [p.id, p]));
+  const named = (title: string, opdId: string) => { const o = opdLabel(ctx, opdId); return o ? `${title} (${o})` : title; };
   out.push(h2(`7.2 ${ctx.t('export.doc.complementary')}`));
   const pairs = ctx.m.synergy.complementary.filter((x) => byId.has(x.programA) && byId.has(x.programB));
+  const withRole = (id: string, role: string): CellContent => {
+    const p = byId.get(id)!;
+    return { markup: [named(p.title, p.leadOpdId), role && `*${ctx.t('export.doc.role', { role })}*`].filter(Boolean).join('\n') };
+  };
   if (pairs.length === 0) out.push(para(ctx.t('export.doc.noComplementary'), { italics: true }));
   else out.push(caption(ctx, 7, ctx.t('export.doc.complementary')), dataTable(ctx, [
-    { title: c('no'), pct: 6, align: 'center' }, { title: c('program'), pct: 32 }, { title: c('program'), pct: 32 }, { title: c('note'), pct: 30 },
-  ], pairs.map((x, i) => [String(i + 1), `${byId.get(x.programA)!.title} (${opdLabel(ctx, byId.get(x.programA)!.leadOpdId)})`, `${byId.get(x.programB)!.title} (${opdLabel(ctx, byId.get(x.programB)!.leadOpdId)})`, x.note]), { style: 'TableText' }), gap());
+    { title: c('no'), pct: 6, align: 'center' }, { title: c('program'), pct: 34 }, { title: c('partnerProgram'), pct: 34 }, { title: c('note'), pct: 26 },
+  ], pairs.map((x, i) => [String(i + 1), withRole(x.programA, x.roleA), withRole(x.programB, x.roleB), { markup: x.note }]), { style: 'TableText' }), gap());
   out.push(h2(`7.3 ${ctx.t('export.doc.duplicates')}`));
-  const dups = ctx.m.synergy.duplicates;
+  const dups = ctx.m.synergy.duplicates.filter((x) => byId.has(x.keptProgramId));
   if (dups.length === 0) out.push(para(ctx.t('export.doc.noDuplicates'), { italics: true }));
   else out.push(caption(ctx, 7, ctx.t('export.doc.duplicates')), dataTable(ctx, [
-    { title: c('no'), pct: 6, align: 'center' }, { title: c('program'), pct: 40 }, { title: c('leadOpd'), pct: 20 }, { title: c('note'), pct: 34 },
-  ], dups.map((x, i) => [String(i + 1), byId.get(x.keptProgramId)?.title ?? '', opdLabel(ctx, x.leadOpdId), x.note]), { style: 'TableText' }), gap());
+    { title: c('no'), pct: 6, align: 'center' }, { title: c('keptProgram'), pct: 34 }, { title: c('mergedPrograms'), pct: 34 }, { title: c('note'), pct: 26 },
+  ], dups.map((x, i) => [String(i + 1), named(byId.get(x.keptProgramId)!.title, x.leadOpdId),
+    { markup: x.merged.map((m) => named(m.title, m.opdId)).join('\n') }, { markup: x.note }]), { style: 'TableText' }), gap());
   return out;
 }
 
