@@ -8,7 +8,7 @@ import {
   ProgramRow, RecentEntry, RegionKind, Session, SessionFields, Stage, Year,
   ConflictView, ImportReport, IncomingFile, IncomingFileConfirmed, IncomingSource, SyncStatus,
   ExportFormat, ExportProgress, ExportSettings, ExportSettingsFields, Narrative, NarrativeFields,
-  DuplicateCluster, MergeEntry, SimilarProgram, SynergyLink, SynergyMap, SynergyNote,
+  DuplicateCluster, MergeEntry, NotDuplicateEntry, SimilarProgram, SynergyLink, SynergyMap, SynergyNote,
 } from './schemas';
 
 const Empty = z.object({}).strict();
@@ -107,6 +107,8 @@ export const contract = {
   'duplicates.undoMerge': op(z.object({ mergeId: Id }).strict(), Program),
   'duplicates.merges': op(Empty, z.array(MergeEntry)),
   'duplicates.markNotDuplicate': op(z.object({ programIds: z.array(Id).min(2).max(100), note: SynergyNote.optional() }).strict(), Ok),
+  'duplicates.undoNotDuplicate': op(z.object({ programIds: z.array(Id).min(2).max(100) }).strict(), Ok),
+  'duplicates.notDuplicates': op(Empty, z.array(NotDuplicateEntry)),
   'synergy.link': op(z.object({ programAId: Id, programBId: Id, note: SynergyNote.optional(), roleA: SynergyNote.optional(), roleB: SynergyNote.optional() }).strict(), SynergyLink),
   'synergy.unlink': op(z.object({ id: Id }).strict(), Ok),
   'synergy.list': op(z.object({ programId: Id.optional() }).strict(), z.array(SynergyLink)),

@@ -18,7 +18,7 @@ export const OPERATIONS = [
   'export.cancel', 'export.open', 'export.showInFolder',
   // duplicate finding and synergies (issue 5)
   'similar.query', 'duplicates.clusters', 'duplicates.merge', 'duplicates.undoMerge', 'duplicates.merges',
-  'duplicates.markNotDuplicate', 'synergy.link', 'synergy.unlink', 'synergy.list', 'synergy.map',
+  'duplicates.markNotDuplicate', 'duplicates.undoNotDuplicate', 'duplicates.notDuplicates', 'synergy.link', 'synergy.unlink', 'synergy.list', 'synergy.map',
   // backups
   'backup.list', 'backup.now', 'backup.restore', 'backup.recover',
 ] as const;

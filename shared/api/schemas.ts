@@ -317,4 +317,7 @@ export const SynergyMap = z.object({
 });
 export type SynergyMap = z.infer<typeof SynergyMap>;
 export const MergeEntry = z.object({ mergeId: z.string(), survivorId: z.string(), survivorTitle: z.string(), mergedTitles: z.array(z.string()) });
+/** A pair marked "not a duplicate" (the review no longer shows it; it can be taken back). */
+export const NotDuplicateEntry = z.object({ id: z.string(), note: z.string().nullable(), a: LinkSide, b: LinkSide });
+export type NotDuplicateEntry = z.infer<typeof NotDuplicateEntry>;
 export const SynergyNote = text(LIMITS.short).nullable();

@@ -160,4 +160,42 @@ describe('duplicate review in the browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('every decision can be taken back: "not a duplicate" from its notice or its list, a complementary link from the program', async () => {
+    const { page, errors } = await env.open();
+    await expect.poll(() => page.getByTestId('masterplan-title').textContent()).toContain('Denpasar');
+    await page.keyboard.press('Alt+7');
+    const parkir = page.getByTestId('dup-cluster').filter({ hasText: 'Parkir Elektronik Non Tunai' });
+    await expect.poll(() => parkir.count(), { timeout: 20_000 }).toBe(1);
+    const clusters = await page.getByTestId('dup-cluster').count();
+    // dismissed, then taken back from the notice
+    await parkir.getByTestId('dup-not').click();
+    await expect.poll(() => parkir.count()).toBe(0);
+    await page.getByTestId('dup-dismiss-undo').click();
+    await expect.poll(() => parkir.count()).toBe(1);
+    expect(await page.getByTestId('dup-dismissed').count()).toBe(0);
+    // dismissed again: listed under the clusters with both programs and OPDs, and shown again from there
+    await parkir.getByTestId('dup-not').click();
+    await expect.poll(() => page.getByTestId('dup-dismissed').count()).toBe(1);
+    expect(await page.getByTestId('dup-cluster').count()).toBe(clusters - 1);
+    expect(await page.getByTestId('dup-dismissed').textContent()).toMatch(/Dishub: E-Parkir.*DLHK: Parkir Elektronik Non Tunai|DLHK: Parkir Elektronik Non Tunai.*Dishub: E-Parkir/);
+    await page.getByTestId('dup-show-again').click();
+    await expect.poll(() => parkir.count()).toBe(1);
+    expect(await page.getByTestId('dup-dismissed').count()).toBe(0);
+
+    // the complementary link of the earlier test, taken off from its program and put back from the notice
+    await page.getByTestId('dup-tab-map').click();
+    await page.getByTestId('synergy-links').getByRole('button', { name: /Bank Sampah Digital/ }).click();
+    const links = page.getByTestId('program-drawer').getByTestId('program-link');
+    await expect.poll(() => links.count()).toBe(1);
+    await links.first().getByTestId('program-unlink').click();
+    await expect.poll(() => links.count()).toBe(0);
+    await page.getByTestId('program-relink').click();
+    await expect.poll(() => links.count()).toBe(1);
+    expect(await links.first().textContent()).toContain('mendata nasabah di banjar'); // the roles came back too
+    const back = await api<{ roleA: string | null; roleB: string | null }[]>('synergy.list', {});
+    expect(back.flatMap((l) => [l.roleA, l.roleB]).sort()).toEqual(['mendata nasabah di banjar', 'mengelola bank sampah']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

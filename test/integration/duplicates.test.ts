@@ -15,7 +15,8 @@ import { DEFAULT_THRESHOLD, apart, prepare, scorePrepared } from '../../electron
 import { makeBenchMasterplan } from '../bench/similarity';
 import { createProgram, getProgram, queryPrograms, updateProgram } from '../../electron/core/services/programs';
 import {
-  clusterStats, duplicateClusters, linkSynergy, listSynergies, markNotDuplicate, mergePrograms, similarPrograms, synergyMap, undoMerge,
+  clusterStats, duplicateClusters, linkSynergy, listNotDuplicates, listSynergies, markNotDuplicate, mergePrograms, similarPrograms, synergyMap, undoMerge,
+  undoNotDuplicate, unlinkSynergy,
 } from '../../electron/core/services/duplicates';
 import { ENTITIES } from '../../shared/entities';
 import { INSTALLATION, PROFILE, dumpTables, newMasterplan, rebuiltTables } from '../helpers/fixtures';
@@ -235,7 +236,7 @@ describe('merge, undo, not a duplicate, synergy: through the write path', () => 
     mp.close();
   });
 
-  it('"not a duplicate" is remembered; complementary links feed the synergy map', () => {
+  it('"not a duplicate" is remembered, listed and can be taken back; complementary links feed the synergy map and can be taken off', () => {
     const mp = newMasterplan();
     const dinkes = opd(mp, 'Dinkes'), rsud = opd(mp, 'RSUD Wangaya'), dlhk = opd(mp, 'DLHK'), densel = opd(mp, 'Kec. Densel');
     const a = createProgram(mp, { leadOpdId: dinkes, title: 'Aplikasi Antrian Online Puskesmas' });
@@ -252,6 +253,27 @@ describe('merge, undo, not a duplicate, synergy: through the write path', () => 
     const map = synergyMap(mp);
     expect(map.cells).toEqual([{ a: [dlhk, densel].sort()[0], b: [dlhk, densel].sort()[1], shared: [], complementary: 1 }]);
     expect(map.opds.map((o) => o.id).sort()).toEqual([dlhk, densel].sort());
+    expect(rebuiltTables(mp)).toEqual(dumpTables(mp, TABLES));
+    // the dismissed pair is listed with its programs, OPDs and note, and taking it back shows the cluster again
+    expect(listNotDuplicates(mp)).toEqual([expect.objectContaining({
+      note: 'antrean RSUD untuk rujukan, bukan antrean puskesmas',
+      a: expect.objectContaining({ id: [a.id, b.id].sort()[0] }), b: expect.objectContaining({ id: [a.id, b.id].sort()[1] }),
+    })]);
+    expect([listNotDuplicates(mp)[0]!.a.opdAbbr, listNotDuplicates(mp)[0]!.b.opdAbbr].sort()).toEqual(['Dinkes', 'RSUD Wangaya']);
+    undoNotDuplicate(mp, [b.id, a.id]);
+    expect(listNotDuplicates(mp)).toEqual([]);
+    expect(duplicateClusters(mp).clusters.map((g) => g.programs.map((p) => p.id).sort())).toEqual([[a.id, b.id].sort()]);
+    expect(() => undoNotDuplicate(mp, [a.id, b.id])).toThrow(expect.objectContaining({ code: 'NOT_FOUND' })); // nothing left to take back
+    // dismissing again after taking it back is remembered again (the tombstoned decision comes back)
+    markNotDuplicate(mp, [a.id, b.id]);
+    expect(duplicateClusters(mp).clusters).toEqual([]);
+    // a link taken off leaves the map; linking again restores it with its roles
+    unlinkSynergy(mp, link.id);
+    expect(synergyMap(mp).cells).toEqual([]);
+    const again = linkSynergy(mp, { programAId: d.id, programBId: c.id, roleA: 'kecamatan mendata warga', roleB: 'DLHK mengelola' });
+    expect(again.id).toBe(link.id);
+    expect(synergyMap(mp).cells).toHaveLength(1);
+    // every decision went through the write path: the tables rebuild from the change log
     expect(rebuiltTables(mp)).toEqual(dumpTables(mp, TABLES));
     mp.close();
   });
@@ -328,6 +350,7 @@ describe('duplicate operations through the API: refusals in a sentence, nothing 
       ['duplicates.merge', { survivorId: a.id, otherIds: [b.id], leadOpdId: opd(mp, 'DLHK') }, 'OPD pengampu harus salah satu OPD dari program yang digabungkan.'],
       ['synergy.link', { programAId: a.id, programBId: a.id }, 'Sebuah program tidak bisa ditautkan dengan dirinya sendiri.'],
       ['duplicates.undoMerge', { mergeId: 'nope' }, 'Penggabungan ini tidak ditemukan atau sudah dibatalkan.'],
+      ['duplicates.undoNotDuplicate', { programIds: [a.id, b.id] }, 'Data yang diminta tidak ditemukan (mungkin sudah dihapus).'],
       ['duplicates.merge', { survivorId: a.id, otherIds: ['missing-id'] }, 'Data yang diminta tidak ditemukan (mungkin sudah dihapus).'],
     ];
     for (const [name, input, sentence] of refusals) {
@@ -343,6 +366,8 @@ describe('duplicate operations through the API: refusals in a sentence, nothing 
     expect(sim.ok && (sim.data as { id: string }[]).map((x) => x.id).sort()).toEqual([a.id, b.id].sort()); // E-Parkir = elektronik parkir
     const merged = await api('duplicates.merge', { survivorId: a.id, otherIds: [b.id] });
     expect(merged.ok).toBe(true);
+    const dismissedNone = await api('duplicates.notDuplicates', {});
+    expect(dismissedNone.ok && dismissedNone.data).toEqual([]);
     const map = await api('synergy.map', {});
     expect(map.ok && (map.data as { cells: { shared: unknown[] }[] }).cells).toEqual([expect.objectContaining({ shared: [expect.objectContaining({ id: a.id })], complementary: 0 })]);
     // a reason for a lowered score passes the contract too, as a match and on a review card

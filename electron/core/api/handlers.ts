@@ -19,8 +19,8 @@ import { applyImport, exportWork, listConflicts, markExported, previewImport, re
 import { getExportSettings, listNarrative, saveExportSettings, updateNarrative } from '../services/narrative';
 import { defaultExportPath } from '../export/jobs';
 import {
-  duplicateClusters, linkSynergy, listMerges, listSynergies, markNotDuplicate, mergePrograms, similarPrograms, synergyMap,
-  undoMerge, unlinkSynergy,
+  duplicateClusters, linkSynergy, listMerges, listNotDuplicates, listSynergies, markNotDuplicate, mergePrograms, similarPrograms, synergyMap,
+  undoMerge, undoNotDuplicate, unlinkSynergy,
 } from '../services/duplicates';
 
 /** What only the hosting shell can do (native dialogs, window lifecycle). The browser harness has none of it. */
@@ -154,6 +154,8 @@ export function createHandlers(ws: Workspace, host: Host = NO_HOST): Handlers {
     'duplicates.undoMerge': (i) => undoMerge(mp(), i.mergeId),
     'duplicates.merges': () => listMerges(mp()),
     'duplicates.markNotDuplicate': (i) => { markNotDuplicate(mp(), i.programIds, i.note); return ok; },
+    'duplicates.undoNotDuplicate': (i) => { undoNotDuplicate(mp(), i.programIds); return ok; },
+    'duplicates.notDuplicates': () => listNotDuplicates(mp()),
     'synergy.link': (i) => linkSynergy(mp(), i),
     'synergy.unlink': (i) => { unlinkSynergy(mp(), i.id); return ok; },
     'synergy.list': (i) => listSynergies(mp(), i.programId),

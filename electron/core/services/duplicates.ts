@@ -4,7 +4,7 @@
 import { AppError } from '../../../shared/errors';
 import { programOpdId, programPairId } from '../../../shared/entities';
 import type {
-  ApartReason, DuplicateCluster, ServiceName, SimilarProgram, SynergyLink, SynergyMap,
+  ApartReason, DuplicateCluster, NotDuplicateEntry, ServiceName, SimilarProgram, SynergyLink, SynergyMap,
 } from '../../../shared/api/schemas';
 import { uuidv7 } from '../ids';
 import type { MasterplanDb, RowChange } from '../db/masterplanDb';
@@ -264,11 +264,39 @@ export function markNotDuplicate(mp: MasterplanDb, programIds: string[], note?: 
   mp.write(changes);
 }
 
+/** Takes "not a duplicate" back for every pair of the given programs that has it: the review shows them again. */
+export function undoNotDuplicate(mp: MasterplanDb, programIds: string[]): void {
+  const ids = [...new Set(programIds)];
+  if (ids.length < 2) throw new AppError('MERGE_NEEDS_TWO', {}, 'programIds');
+  const changes: RowChange[] = [];
+  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
+    const id = programPairId(ids[i]!, ids[j]!);
+    const r = mp.getRow('duplicateDecision', id);
+    if (r && !r.deleted && r.decision === 'not-duplicate') changes.push({ entity: 'duplicateDecision', id, delete: true });
+  }
+  if (changes.length === 0) throw new AppError('NOT_FOUND', { entity: 'duplicateDecision', id: ids.join('+') });
+  mp.write(changes);
+}
+
+/** The pairs marked "not a duplicate" whose programs both live, the latest first: what the review no longer shows. */
+export function listNotDuplicates(mp: MasterplanDb): NotDuplicateEntry[] {
+  const rows = mp.prepare(`SELECT d.id, d.program_a_id AS a, d.program_b_id AS b, d.note FROM duplicate_decision d
+    JOIN program pa ON pa.id = d.program_a_id JOIN program pb ON pb.id = d.program_b_id
+    WHERE d.decision = 'not-duplicate' AND d.deleted = 0 AND pa.deleted = 0 AND pb.deleted = 0 ORDER BY d.updated_stamp DESC, d.id`).all() as { id: string; a: string; b: string; note: string | null }[];
+  const info = infos(mp, rows.flatMap((r) => [r.a, r.b]));
+  return rows.map((r) => ({ id: r.id, note: r.note, a: linkSide(info, r.a), b: linkSide(info, r.b) }));
+}
+
+/** A program as a synergy link or a decision names it: title and lead OPD. */
+function linkSide(info: Map<string, Info>, pid: string): SynergyLink['a'] {
+  const i = info.get(pid)!;
+  return { id: pid, title: i.title, leadOpdId: i.leadOpdId, opdName: i.opdName, opdAbbr: i.opdAbbr };
+}
+
 function toLink(mp: MasterplanDb, id: string): SynergyLink {
   const r = mp.getRow('synergy', id)!;
   const info = infos(mp, [r.programAId as string, r.programBId as string]);
-  const side = (pid: string) => { const i = info.get(pid)!; return { id: pid, title: i.title, leadOpdId: i.leadOpdId, opdName: i.opdName, opdAbbr: i.opdAbbr }; };
-  return { id, kind: (r.kind as string) ?? 'complementary', note: r.note as string | null, roleA: r.roleA as string | null, roleB: r.roleB as string | null, a: side(r.programAId as string), b: side(r.programBId as string) };
+  return { id, kind: (r.kind as string) ?? 'complementary', note: r.note as string | null, roleA: r.roleA as string | null, roleB: r.roleB as string | null, a: linkSide(info, r.programAId as string), b: linkSide(info, r.programBId as string) };
 }
 
 /** Link two programs as complementary, with a note on each OPD's role. Linking again updates the note and roles. */

@@ -6,11 +6,11 @@
 import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { Badge, Button, Center, Divider, Group, Loader, Paper, Radio, SegmentedControl, Select, Stack, Table, Tabs, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DuplicateCluster, SynergyLink, SynergyMap } from '../../../../shared/api/schemas';
+import type { DuplicateCluster, NotDuplicateEntry, SynergyLink, SynergyMap } from '../../../../shared/api/schemas';
 import { CLUSTERS_MAX, CLUSTERS_PAGE } from '../../../../shared/api/operations';
 import { DIMENSIONS, labelOf, type Lang } from '../../../../shared/reference';
 import { call } from '../../api/client';
-import { notifyError, notifyInfo } from '../../components/notify';
+import { notifyError, notifyInfo, notifyUndoable } from '../../components/notify';
 import { ApartHint } from '../../components/ApartHint';
 import { SameService } from '../../components/SameService';
 import { useApp } from '../../store/app';
@@ -52,7 +52,15 @@ function ClusterCard({ cluster, onOpen, onDone }: { cluster: DuplicateCluster; o
       await call('synergy.link', { programAId: ps[i]!.id, programBId: ps[j]!.id, roleA: roles[ps[i]!.id] || null, roleB: roles[ps[j]!.id] || null, note: note || null });
     }
   }, t('duplicates.linked'));
-  const notDuplicate = () => run(() => call('duplicates.markNotDuplicate', { programIds: cluster.programs.map((p) => p.id), note: note || null }), t('duplicates.dismissed'));
+  const notDuplicate = async () => {
+    const programIds = cluster.programs.map((p) => p.id);
+    setBusy(true);
+    try {
+      await call('duplicates.markNotDuplicate', { programIds, note: note || null });
+      notifyUndoable(`dismissed-${cluster.id}`, t('duplicates.dismissed'), () => call('duplicates.undoNotDuplicate', { programIds }), onDone, 'dup-dismiss-undo');
+      onDone();
+    } catch (e) { notifyError(e); } finally { setBusy(false); }
+  };
 
   return (
     <Paper withBorder p="sm" className="program-card" data-testid="dup-cluster">
@@ -120,16 +128,20 @@ function Review({ onOpen }: { onOpen(id: string): void }) {
   const [limit, setLimit] = useState(CLUSTERS_PAGE); // a review works from the top; the rest come on request
   const [loading, setLoading] = useState(true);
   const [merges, setMerges] = useState<{ mergeId: string; survivorTitle: string; mergedTitles: string[] }[]>([]);
+  const [dismissed, setDismissed] = useState<NotDuplicateEntry[]>([]);
   useEffect(() => {
     setLoading(true);
-    void Promise.all([call('duplicates.clusters', { limit, scope }), call('duplicates.merges', {})])
-      .then(([c, m]) => {
-        setClusters(c.clusters); setTotal(c.total); setMerges(m);
+    void Promise.all([call('duplicates.clusters', { limit, scope }), call('duplicates.merges', {}), call('duplicates.notDuplicates', {})])
+      .then(([c, m, d]) => {
+        setClusters(c.clusters); setTotal(c.total); setMerges(m); setDismissed(d);
         setCounts({ ...c.counts, likelyFrom: c.likelyFrom });
       }).catch(notifyError).finally(() => setLoading(false));
   }, [dataVersion, limit, scope]);
   const undo = async (mergeId: string) => {
     try { await call('duplicates.undoMerge', { mergeId }); notifyInfo(t('duplicates.undone')); bump(); } catch (e) { notifyError(e); }
+  };
+  const showAgain = async (d: NotDuplicateEntry) => {
+    try { await call('duplicates.undoNotDuplicate', { programIds: [d.a.id, d.b.id] }); notifyInfo(t('duplicates.shownAgain')); bump(); } catch (e) { notifyError(e); }
   };
   if (!clusters) return <Center p="xl"><Loader size="sm" data-testid="dup-loading" /></Center>;
   return (
@@ -163,6 +175,24 @@ function Review({ onOpen }: { onOpen(id: string): void }) {
               <Group key={m.mergeId} justify="space-between" data-testid="dup-past-merge">
                 <Text size="sm">{t('duplicates.mergedInto', { merged: m.mergedTitles.join(', '), survivor: m.survivorTitle })}</Text>
                 <Button size="xs" variant="subtle" onClick={() => void undo(m.mergeId)} data-testid="dup-undo">{t('duplicates.undo')}</Button>
+              </Group>
+            ))}
+          </Stack>
+        </Paper>
+      )}
+      {dismissed.length > 0 && (
+        <Paper withBorder p="sm">
+          <Title order={5} mb={6}>{t('duplicates.dismissedList', { n: dismissed.length })}</Title>
+          <Stack gap={4}>
+            {dismissed.map((d) => (
+              <Group key={d.id} justify="space-between" wrap="nowrap" data-testid="dup-dismissed">
+                <Group gap={6} wrap="wrap" style={{ flex: 1, minWidth: 0 }}>
+                  <ProgramLink onOpen={() => onOpen(d.a.id)}><b>{d.a.opdAbbr || d.a.opdName}</b>: {d.a.title}</ProgramLink>
+                  <Text size="sm">·</Text>
+                  <ProgramLink onOpen={() => onOpen(d.b.id)}><b>{d.b.opdAbbr || d.b.opdName}</b>: {d.b.title}</ProgramLink>
+                  {d.note && <Text span size="xs" c="dimmed" fs="italic">— {d.note}</Text>}
+                </Group>
+                <Button size="xs" variant="subtle" onClick={() => void showAgain(d)} data-testid="dup-show-again">{t('duplicates.showAgain')}</Button>
               </Group>
             ))}
           </Stack>

@@ -1,10 +1,10 @@
 /** A program opened from a similar-program warning or the duplicate review: its fields (editable) and its synergy links. */
 import { useEffect, useState } from 'react';
-import { Badge, Drawer, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Drawer, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Opd, Program, SynergyLink } from '../../../../shared/api/schemas';
 import { call } from '../../api/client';
-import { notifyError } from '../../components/notify';
+import { notifyError, notifyUndoable } from '../../components/notify';
 import { useApp } from '../../store/app';
 import { ProgramEditor } from '../programs/ProgramEditor';
 
@@ -12,7 +12,16 @@ export function ProgramLinks({ programId }: { programId: string }) {
   const { t } = useTranslation();
   const dataVersion = useApp((s) => s.dataVersion);
   const [links, setLinks] = useState<SynergyLink[]>([]);
+  const bump = useApp((s) => s.bump);
   useEffect(() => { void call('synergy.list', { programId }).then(setLinks).catch(notifyError); }, [programId, dataVersion]);
+  // a link taken off can be put back as it was (the same programs, roles and note)
+  const unlink = async (l: SynergyLink) => {
+    try {
+      await call('synergy.unlink', { id: l.id });
+      notifyUndoable(`unlinked-${l.id}`, t('synergy.unlinked'), () => call('synergy.link', { programAId: l.a.id, programBId: l.b.id, roleA: l.roleA, roleB: l.roleB, note: l.note }), bump, 'program-relink');
+      bump();
+    } catch (e) { notifyError(e); }
+  };
   return (
     <Stack gap={4} data-testid="program-links">
       <Title order={5}>{t('synergy.linksOfProgram')}</Title>
@@ -21,10 +30,11 @@ export function ProgramLinks({ programId }: { programId: string }) {
         const [me, other] = l.a.id === programId ? [l.roleA, l.b] : [l.roleB, l.a];
         const otherRole = l.a.id === programId ? l.roleB : l.roleA;
         return (
-          <Group key={l.id} gap="xs" wrap="nowrap">
+          <Group key={l.id} gap="xs" wrap="nowrap" data-testid="program-link">
             <Badge variant="light" color="teal">{other.opdAbbr || other.opdName}</Badge>
             <Text size="sm" style={{ flex: 1 }}>{other.title}</Text>
             {(me || otherRole || l.note) && <Text size="xs" c="dimmed">{[me && `${t('synergy.thisRole')}: ${me}`, otherRole && `${other.opdAbbr || other.opdName}: ${otherRole}`, l.note].filter(Boolean).join(' · ')}</Text>}
+            <Button size="xs" variant="subtle" color="gray" onClick={() => void unlink(l)} data-testid="program-unlink">{t('synergy.unlink')}</Button>
           </Group>
         );
       })}

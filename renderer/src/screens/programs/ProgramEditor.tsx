@@ -1,14 +1,13 @@
 /** Every field of one program, each saving itself. Used inline in live capture and in the programs view. */
 import { useState } from 'react';
 import { Button, Group, MultiSelect, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Opd, Program } from '../../../../shared/api/schemas';
 import type { Lang } from '../../../../shared/reference';
 import { call } from '../../api/client';
 import { AutoBudget, AutoCheckbox, AutoSelect, AutoText, AutoYear } from '../../components/AutoFields';
 import { elementOptions, fundingOptions, horizonOptions, opdOptions, statusOptions } from '../../components/options';
-import { notifyError } from '../../components/notify';
+import { notifyError, notifyUndoable } from '../../components/notify';
 import { useApp } from '../../store/app';
 
 interface Props { program: Program; opds: Opd[]; compact?: boolean; onDeleted?(): void }
@@ -26,15 +25,7 @@ export function ProgramEditor({ program: p, opds, compact, onDeleted }: Props) {
       await call('program.delete', { id: p.id });
       bump();
       onDeleted?.();
-      const nid = `deleted-${p.id}`;
-      notifications.show({
-        id: nid, autoClose: 10000, message: (
-          <Group justify="space-between" wrap="nowrap">
-            <Text size="sm">{t('program.deleted', { title: p.title })}</Text>
-            <Button size="xs" variant="light" onClick={() => { void call('program.restore', { id: p.id }).then(() => { bump(); notifications.hide(nid); }).catch(notifyError); }}>{t('program.undo')}</Button>
-          </Group>
-        ),
-      });
+      notifyUndoable(`deleted-${p.id}`, t('program.deleted', { title: p.title }), () => call('program.restore', { id: p.id }), bump);
     } catch (e) { notifyError(e); }
   };
 
