@@ -3,20 +3,9 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderUi } from './render';
 
-/** The real backend (test/helpers/realBackend.ts) behind the real transport's interface; see similarWarning.test.tsx. */
-interface Backend {
-  call(name: string, input: unknown): Promise<unknown>;
-  opdId(abbr: string): string;
-  createProgram(fields: { leadOpdId: string; title: string; element?: string }): string;
-}
-const backendModule = '../helpers/realBackend';
-const backend = ((await import(/* @vite-ignore */ backendModule)) as { createRealBackend(): Backend }).createRealBackend();
-const asked: unknown[] = [];
-vi.mock('../../renderer/src/api/client', () => ({
-  call: vi.fn(async (name: string, input: unknown) => { if (name === 'duplicates.clusters') asked.push(input); return backend.call(name, input); }),
-  ApiError: class ApiError extends Error {},
-  onEvent: () => () => {},
-}));
+// only the transport is replaced: every call goes to the real handlers over a real SQLite file (realTransport.ts)
+vi.mock('../../renderer/src/api/client', () => import('./realTransport').then((m) => m.client));
+const { backend, calls } = await import('./realTransport');
 
 const { DuplicatesScreen } = await import('../../renderer/src/screens/duplicates/DuplicatesScreen');
 
@@ -37,7 +26,7 @@ describe('duplicate review with many clusters', () => {
     renderUi(<DuplicatesScreen />);
     await waitFor(() => expect(screen.getAllByTestId('dup-cluster').length).toBe(100), { timeout: 10_000 });
     expect(screen.getByTestId('dup-shown-of').textContent).toBe('Menampilkan 100 dari 130 kelompok; tangani yang teratas dulu.');
-    expect(asked).toEqual([{ limit: 100, scope: 'all' }]);
+    expect(calls.filter((c) => c.name === 'duplicates.clusters').map((c) => c.input)).toEqual([{ limit: 100, scope: 'all' }]);
     await user.click(screen.getByTestId('dup-more'));
     await waitFor(() => expect(screen.getAllByTestId('dup-cluster').length).toBe(130), { timeout: 10_000 });
     expect(screen.queryByTestId('dup-more')).toBeNull();

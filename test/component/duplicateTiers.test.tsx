@@ -3,19 +3,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderUi } from './render';
 
-/** The real backend (test/helpers/realBackend.ts) behind the real transport's interface; see similarWarning.test.tsx. */
-interface Backend {
-  call(name: string, input: unknown): Promise<unknown>;
-  opdId(abbr: string): string;
-  createProgram(fields: { leadOpdId: string; title: string; description?: string }): string;
-}
-const backendModule = '../helpers/realBackend';
-const backend = ((await import(/* @vite-ignore */ backendModule)) as { createRealBackend(): Backend }).createRealBackend();
-vi.mock('../../renderer/src/api/client', () => ({
-  call: vi.fn(async (name: string, input: unknown) => backend.call(name, input)),
-  ApiError: class ApiError extends Error {},
-  onEvent: () => () => {},
-}));
+// only the transport is replaced: every call goes to the real handlers over a real SQLite file (realTransport.ts)
+vi.mock('../../renderer/src/api/client', () => import('./realTransport').then((m) => m.client));
+const { backend } = await import('./realTransport');
 
 const { DuplicatesScreen } = await import('../../renderer/src/screens/duplicates/DuplicatesScreen');
 

@@ -3,25 +3,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderUi } from './render';
 
-/** The real backend (test/helpers/realBackend.ts): handlers over a real SQLite file. Imported by a computed specifier so
- * that the web tsconfig, which compiles component tests, never follows it into Node code. */
-interface Backend {
-  call(name: string, input: unknown): Promise<unknown>;
-  opdId(abbr: string): string;
-  createProgram(fields: { leadOpdId: string; title: string; element?: string }): string;
-  all(sql: string): Record<string, unknown>[];
-  presentationOf(opdId: string): Promise<string>;
-}
-const backendModule = '../helpers/realBackend';
-const backend = ((await import(/* @vite-ignore */ backendModule)) as { createRealBackend(): Backend }).createRealBackend();
-
-// Only the transport is replaced: every call goes to the real handlers over a real SQLite file.
-const calls: string[] = [];
-vi.mock('../../renderer/src/api/client', () => ({
-  call: vi.fn(async (name: string, input: unknown) => { calls.push(name); return backend.call(name, input); }),
-  ApiError: class ApiError extends Error {},
-  onEvent: () => () => {},
-}));
+// only the transport is replaced: every call goes to the real handlers over a real SQLite file (realTransport.ts)
+vi.mock('../../renderer/src/api/client', () => import('./realTransport').then((m) => m.client));
+const { backend, calls } = await import('./realTransport');
 
 const { QuickAddForm } = await import('../../renderer/src/screens/capture/QuickAddForm');
 
@@ -47,7 +31,7 @@ describe('as-you-type duplicate warning in quick add', () => {
     expect(within(item).getByTestId('similar-service').textContent).toBe('Layanan yang sama: Antrean/pendaftaran online puskesmas');
     expect(screen.queryByText('Area Traffic Control System')).toBeNull();
     // debounced: far fewer queries than keystrokes
-    expect(calls.filter((c) => c === 'similar.query').length).toBeLessThan(10);
+    expect(calls.filter((c) => c.name === 'similar.query').length).toBeLessThan(10);
     // the title kept every keystroke
     expect((screen.getByTestId('qa-title') as HTMLInputElement).value).toBe('Sistem Antrean Daring Puskesmas');
 
@@ -56,7 +40,7 @@ describe('as-you-type duplicate warning in quick add', () => {
     await user.keyboard('{Alt>}l{/Alt}');
     expect(within(item).getByText('akan ditautkan')).toBeTruthy();
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(calls).toContain('synergy.link'));
+    await waitFor(() => expect(calls.map((c) => c.name)).toContain('synergy.link'));
     const links = backend.all('SELECT program_a_id, program_b_id, kind FROM synergy WHERE deleted = 0') as { program_a_id: string; program_b_id: string; kind: string }[];
     expect(links).toHaveLength(1);
     expect([links[0]!.program_a_id, links[0]!.program_b_id]).toContain(other.id);
