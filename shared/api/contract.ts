@@ -8,7 +8,7 @@ import {
   ProgramRow, RecentEntry, RegionKind, Session, SessionFields, Stage, Year,
   ConflictView, ImportReport, IncomingFile, IncomingFileConfirmed, IncomingSource, SyncStatus,
   ExportFormat, ExportProgress, ExportSettings, ExportSettingsFields, Narrative, NarrativeFields,
-  DuplicateCluster, MergeEntry, NotDuplicateEntry, SimilarProgram, SynergyLink, SynergyMap, SynergyNote,
+  DuplicateCluster, MergeEntry, MergedProgram, NotDuplicateEntry, SimilarProgram, SynergyLink, SynergyMap, SynergyNote,
 } from './schemas';
 
 const Empty = z.object({}).strict();
@@ -106,6 +106,7 @@ export const contract = {
   'duplicates.merge': op(z.object({ survivorId: Id, otherIds: z.array(Id).min(1).max(100), leadOpdId: Id.optional(), note: SynergyNote.optional() }).strict(), z.object({ mergeId: z.string(), survivor: Program })),
   'duplicates.undoMerge': op(z.object({ mergeId: Id }).strict(), Program),
   'duplicates.merges': op(Empty, z.array(MergeEntry)),
+  'duplicates.mergedInto': op(z.object({ programId: Id }).strict(), z.array(MergedProgram)),
   'duplicates.markNotDuplicate': op(z.object({ programIds: z.array(Id).min(2).max(100), note: SynergyNote.optional() }).strict(), Ok),
   'duplicates.undoNotDuplicate': op(z.object({ programIds: z.array(Id).min(2).max(100) }).strict(), Ok),
   'duplicates.notDuplicates': op(Empty, z.array(NotDuplicateEntry)),

@@ -17,7 +17,7 @@ export const OPERATIONS = [
   'narrative.list', 'narrative.update', 'export.getSettings', 'export.saveSettings', 'export.pickPath', 'export.start',
   'export.cancel', 'export.open', 'export.showInFolder',
   // duplicate finding and synergies (issue 5)
-  'similar.query', 'duplicates.clusters', 'duplicates.merge', 'duplicates.undoMerge', 'duplicates.merges',
+  'similar.query', 'duplicates.clusters', 'duplicates.merge', 'duplicates.undoMerge', 'duplicates.merges', 'duplicates.mergedInto',
   'duplicates.markNotDuplicate', 'duplicates.undoNotDuplicate', 'duplicates.notDuplicates', 'synergy.link', 'synergy.unlink', 'synergy.list', 'synergy.map',
   // backups
   'backup.list', 'backup.now', 'backup.restore', 'backup.recover',

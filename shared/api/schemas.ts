@@ -317,6 +317,12 @@ export const SynergyMap = z.object({
 });
 export type SynergyMap = z.infer<typeof SynergyMap>;
 export const MergeEntry = z.object({ mergeId: z.string(), survivorId: z.string(), survivorTitle: z.string(), mergedTitles: z.array(z.string()) });
+/** A program merged into another: its texts and OPD as they were, the merge that did it (null: not undoable) and its note. */
+export const MergedProgram = z.object({
+  id: z.string(), title: z.string(), description: z.string().nullable(), leadOpdId: z.string(), opdName: z.string(), opdAbbr: z.string().nullable(),
+  mergeId: z.string().nullable(), note: z.string().nullable(),
+});
+export type MergedProgram = z.infer<typeof MergedProgram>;
 /** A pair marked "not a duplicate" (the review no longer shows it; it can be taken back). */
 export const NotDuplicateEntry = z.object({ id: z.string(), note: z.string().nullable(), a: LinkSide, b: LinkSide });
 export type NotDuplicateEntry = z.infer<typeof NotDuplicateEntry>;

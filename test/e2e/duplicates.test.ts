@@ -114,6 +114,15 @@ describe('duplicate review in the browser', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
     await expect.poll(() => page.getByRole('dialog').textContent()).toContain('Aplikasi Antrian Online Puskesmas');
+    // the kept program names the one merged into it, with the OPD it came from; its history is one click away
+    const mergedHere = page.getByRole('dialog').getByTestId('program-merged-item');
+    await expect.poll(() => mergedHere.count()).toBe(1);
+    expect(await mergedHere.textContent()).toMatch(/RSUD Wangaya.*Sistem Antrean Daring Layanan Puskesmas/);
+    await mergedHere.getByTestId('program-merged-history').click();
+    await expect.poll(() => mergedHere.getByTestId('history-table').count()).toBe(1);
+    expect(await mergedHere.getByTestId('history-table').textContent()).toContain('Sistem Antrean Daring Layanan Puskesmas');
+    // its history says where it went, by the kept program's title
+    await expect.poll(() => mergedHere.getByTestId('history-table').textContent()).toContain('Digabung keAplikasi Antrian Online Puskesmas');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'synergy-map.png') });

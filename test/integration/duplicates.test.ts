@@ -15,7 +15,7 @@ import { DEFAULT_THRESHOLD, apart, prepare, scorePrepared } from '../../electron
 import { makeBenchMasterplan } from '../bench/similarity';
 import { createProgram, getProgram, queryPrograms, updateProgram } from '../../electron/core/services/programs';
 import {
-  clusterStats, duplicateClusters, linkSynergy, listNotDuplicates, listSynergies, markNotDuplicate, mergePrograms, similarPrograms, synergyMap, undoMerge,
+  clusterStats, duplicateClusters, linkSynergy, listNotDuplicates, listSynergies, markNotDuplicate, mergedInto, mergePrograms, similarPrograms, synergyMap, undoMerge,
   undoNotDuplicate, unlinkSynergy,
 } from '../../electron/core/services/duplicates';
 import { ENTITIES } from '../../shared/entities';
@@ -195,13 +195,17 @@ describe('merge, undo, not a duplicate, synergy: through the write path', () => 
     expect(duplicateClusters(mp).clusters.some((c) => c.programs.some((p) => p.id === a.id) && c.programs.some((p) => p.id === b.id))).toBe(true);
     const before = dumpTables(mp, TABLES);
 
-    const { mergeId, survivor } = mergePrograms(mp, { survivorId: a.id, otherIds: [b.id] });
+    const { mergeId, survivor } = mergePrograms(mp, { survivorId: a.id, otherIds: [b.id], note: 'satu aplikasi untuk puskesmas dan RSUD' });
     expect(survivor.leadOpdId).toBe(dinkes);
     expect(survivor.relatedOpdIds.sort()).toEqual([dkis, rsud].sort());
     const merged = getProgram(mp, b.id);
     expect(merged.deleted).toBe(true);
     expect(merged.description).toBe('Nomor antrean dari ponsel'); // texts stay reachable
     expect(mp.prepare('SELECT merged_into_id FROM program WHERE id = ?').pluck().get(b.id)).toBe(a.id);
+    // the survivor names what was merged into it: text, the OPD it came from, the merge (to undo) and its note
+    expect(mergedInto(mp, a.id)).toEqual([{ id: b.id, title: 'Sistem Antrean Daring Layanan Puskesmas', description: 'Nomor antrean dari ponsel',
+      leadOpdId: rsud, opdName: expect.any(String), opdAbbr: 'RSUD Wangaya', mergeId, note: 'satu aplikasi untuk puskesmas dan RSUD' }]);
+    expect(mergedInto(mp, b.id)).toEqual([]);
     expect(queryPrograms(mp, {}).rows.map((r) => r.id)).toEqual([a.id]);
     expect(duplicateClusters(mp).clusters).toEqual([]);
     expect(similarPrograms(mp, { text: 'Sistem Antrean Daring Layanan Kesehatan' }).map((h) => h.id)).toEqual([a.id]);
@@ -212,6 +216,7 @@ describe('merge, undo, not a duplicate, synergy: through the write path', () => 
     for (const c of shared) expect(c.shared).toEqual([{ id: a.id, title: 'Aplikasi Antrian Online Puskesmas', leadOpdId: dinkes }]);
 
     undoMerge(mp, mergeId);
+    expect(mergedInto(mp, a.id)).toEqual([]);
     const strip = (t: Record<string, unknown[]>) => Object.fromEntries(Object.entries(t).map(([k, rows]) => [k, (rows as Record<string, unknown>[])
       .filter((r) => !(k === 'duplicate_decision' || (k === 'program_opd' && r.deleted === 1 && !(before[k] as Record<string, unknown>[]).some((x) => x.id === r.id))))
       .map(({ updated_stamp: _u, ...r }) => r)]));

@@ -19,7 +19,7 @@ import { applyImport, exportWork, listConflicts, markExported, previewImport, re
 import { getExportSettings, listNarrative, saveExportSettings, updateNarrative } from '../services/narrative';
 import { defaultExportPath } from '../export/jobs';
 import {
-  duplicateClusters, linkSynergy, listMerges, listNotDuplicates, listSynergies, markNotDuplicate, mergePrograms, similarPrograms, synergyMap,
+  duplicateClusters, linkSynergy, listMerges, listNotDuplicates, mergedInto, listSynergies, markNotDuplicate, mergePrograms, similarPrograms, synergyMap,
   undoMerge, undoNotDuplicate, unlinkSynergy,
 } from '../services/duplicates';
 
@@ -153,6 +153,7 @@ export function createHandlers(ws: Workspace, host: Host = NO_HOST): Handlers {
     'duplicates.merge': (i) => mergePrograms(mp(), i),
     'duplicates.undoMerge': (i) => undoMerge(mp(), i.mergeId),
     'duplicates.merges': () => listMerges(mp()),
+    'duplicates.mergedInto': (i) => mergedInto(mp(), i.programId),
     'duplicates.markNotDuplicate': (i) => { markNotDuplicate(mp(), i.programIds, i.note); return ok; },
     'duplicates.undoNotDuplicate': (i) => { undoNotDuplicate(mp(), i.programIds); return ok; },
     'duplicates.notDuplicates': () => listNotDuplicates(mp()),

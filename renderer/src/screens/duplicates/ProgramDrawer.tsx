@@ -1,12 +1,14 @@
-/** A program opened from a similar-program warning or the duplicate review: its fields (editable) and its synergy links. */
+/** A program opened from a similar-program warning or the duplicate review: its fields (editable), its synergy links
+ * and the programs merged into it. */
 import { useEffect, useState } from 'react';
-import { Badge, Button, Drawer, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Drawer, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Opd, Program, SynergyLink } from '../../../../shared/api/schemas';
+import type { MergedProgram, Opd, Program, SynergyLink } from '../../../../shared/api/schemas';
 import { call } from '../../api/client';
-import { notifyError, notifyUndoable } from '../../components/notify';
+import { notifyError, notifyInfo, notifyUndoable } from '../../components/notify';
 import { useApp } from '../../store/app';
 import { ProgramEditor } from '../programs/ProgramEditor';
+import { ProgramHistory } from '../programs/ProgramHistory';
 
 export function ProgramLinks({ programId }: { programId: string }) {
   const { t } = useTranslation();
@@ -42,6 +44,44 @@ export function ProgramLinks({ programId }: { programId: string }) {
   );
 }
 
+/** The programs merged into this one, each with the OPD it came from, its description and the merge's note: their texts
+ * stay reachable; each one's history on request, and the merge can be undone from here. */
+export function MergedPrograms({ programId }: { programId: string }) {
+  const { t } = useTranslation();
+  const { dataVersion, bump } = useApp();
+  const [merged, setMerged] = useState<MergedProgram[]>([]);
+  const [opds, setOpds] = useState<Opd[]>([]);
+  const [history, setHistory] = useState<string | null>(null);
+  useEffect(() => { void call('duplicates.mergedInto', { programId }).then(setMerged).catch(notifyError); }, [programId, dataVersion]);
+  useEffect(() => { if (history && opds.length === 0) void call('opd.list', {}).then(setOpds).catch(notifyError); }, [history, opds.length]);
+  if (merged.length === 0) return null;
+  const undo = async (mergeId: string) => {
+    try { await call('duplicates.undoMerge', { mergeId }); notifyInfo(t('duplicates.undone')); bump(); } catch (e) { notifyError(e); }
+  };
+  return (
+    <Stack gap={4} data-testid="program-merged">
+      <Title order={5}>{t('duplicates.mergedHere', { n: merged.length })}</Title>
+      {merged.map((m) => (
+        <Paper key={m.id} withBorder p="xs" data-testid="program-merged-item">
+          <Group gap="xs" wrap="nowrap" justify="space-between">
+            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Badge variant="outline" tt="none" style={{ flexShrink: 0 }} title={m.opdName}>{m.opdAbbr || m.opdName}</Badge>
+              <Text size="sm" fw={600}>{m.title}</Text>
+            </Group>
+            <Group gap={4} wrap="nowrap">
+              <Button size="xs" variant="subtle" onClick={() => setHistory(history === m.id ? null : m.id)} data-testid="program-merged-history">{t('programs.history')}</Button>
+              {m.mergeId && <Button size="xs" variant="subtle" color="gray" onClick={() => void undo(m.mergeId!)} data-testid="program-merged-undo">{t('duplicates.undoMerge')}</Button>}
+            </Group>
+          </Group>
+          {m.description && <Text size="xs" c="dimmed" mt={4}>{m.description}</Text>}
+          {m.note && <Text size="xs" c="dimmed" fs="italic">— {m.note}</Text>}
+          {history === m.id && <Box mt="xs"><ProgramHistory id={m.id} opds={opds} /></Box>}
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
 export function ProgramDrawer({ programId, onClose }: { programId: string | null; onClose(): void }) {
   const dataVersion = useApp((s) => s.dataVersion);
   const [program, setProgram] = useState<Program | null>(null);
@@ -56,6 +96,7 @@ export function ProgramDrawer({ programId, onClose }: { programId: string | null
         <Stack>
           <ProgramEditor key={program.id} program={program} opds={opds} onDeleted={onClose} />
           <ProgramLinks programId={program.id} />
+          <MergedPrograms programId={program.id} />
         </Stack>
       )}
     </Drawer>

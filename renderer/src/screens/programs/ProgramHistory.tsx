@@ -14,7 +14,16 @@ export function ProgramHistory({ id, opds }: { id: string; opds: Opd[] }) {
   const lang = i18n.language as Lang;
   const dataVersion = useApp((s) => s.dataVersion);
   const [rows, setRows] = useState<HistoryEntry[]>([]);
-  useEffect(() => { void call('program.history', { id }).then(setRows).catch(notifyError); }, [id, dataVersion]);
+  // the titles of the programs this one was merged into (its history names them by id)
+  const [titles, setTitles] = useState<Record<string, string>>({});
+  useEffect(() => {
+    void call('program.history', { id }).then(async (entries) => {
+      setRows(entries);
+      const into = [...new Set(entries.filter((h) => h.field === 'mergedIntoId' && typeof h.value === 'string').map((h) => h.value as string))];
+      const named = await Promise.all(into.map((pid) => call('program.get', { id: pid }).then((p) => [pid, p.title] as const, () => [pid, pid] as const)));
+      setTitles(Object.fromEntries(named));
+    }).catch(notifyError);
+  }, [id, dataVersion]);
   const opdName = (v: unknown) => opds.find((o) => o.id === v)?.abbr || opds.find((o) => o.id === v)?.name || String(v);
 
   const show = (h: HistoryEntry, v: unknown): string => {
@@ -28,6 +37,7 @@ export function ProgramHistory({ id, opds }: { id: string; opds: Opd[] }) {
       case 'funding': return labelOf(FUNDING_SOURCES, String(v), lang);
       case 'status': return labelOf(PROGRAM_STATUSES, String(v), lang);
       case 'leadOpdId': return opdName(v);
+      case 'mergedIntoId': return titles[String(v)] ?? String(v);
       case 'deleted': case 'quickWin': return v ? t('history.yes') : t('history.no');
       default: return String(v);
     }

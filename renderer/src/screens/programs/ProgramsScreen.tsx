@@ -12,7 +12,7 @@ import { call } from '../../api/client';
 import { useApp } from '../../store/app';
 import { notifyError } from '../../components/notify';
 import { ProgramEditor } from './ProgramEditor';
-import { ProgramLinks } from '../duplicates/ProgramDrawer';
+import { MergedPrograms, ProgramLinks } from '../duplicates/ProgramDrawer';
 import { ProgramHistory } from './ProgramHistory';
 
 const ROW_HEIGHT = 38;
@@ -94,6 +94,7 @@ export function ProgramsScreen() {
             <Tabs.Panel value="fields" pt="sm">
               <ProgramEditor key={open.id} program={open} opds={opds} onDeleted={() => setOpenId(null)} />
               <Box mt="md"><ProgramLinks programId={open.id} /></Box>
+              <Box mt="md"><MergedPrograms programId={open.id} /></Box>
             </Tabs.Panel>
             <Tabs.Panel value="history" pt="sm"><ProgramHistory id={open.id} opds={opds} /></Tabs.Panel>
           </Tabs>
