@@ -8,6 +8,10 @@ export interface EntityDef {
   fields: Record<string, FieldKind>;
   /** For 'ref' fields: the entity referenced. */
   refs?: Record<string, string>;
+  /** A record written whole by one action, never edited field by field (a duplicate-review decision): two copies
+   * deciding it at once are no conflict for a person to settle field by field; the later decision stands (the greatest
+   * stamp per field, as always) and the other stays in the change log. */
+  wholeRecord?: true;
 }
 
 export const ENTITIES = {
@@ -66,6 +70,7 @@ export const ENTITIES = {
     table: 'duplicate_decision',
     fields: { programAId: 'ref', programBId: 'ref', decision: 'text', note: 'text', mergeId: 'text', mergeRecord: 'text' },
     refs: { programAId: 'program', programBId: 'program' },
+    wholeRecord: true,
   },
 } as const satisfies Record<string, EntityDef>;
 

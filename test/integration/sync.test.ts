@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MasterplanDb } from '../../electron/core/db/masterplanDb';
 import { createOpd } from '../../electron/core/services/opds';
-import { createProgram, deleteProgram, getProgram, updateProgram } from '../../electron/core/services/programs';
+import { createProgram, deleteProgram, getProgram, restoreProgram, updateProgram } from '../../electron/core/services/programs';
 import { createSession } from '../../electron/core/services/sessions';
 import { encodeExchange, type WireChange } from '../../electron/core/sync/exchangeFile';
 import { applyImport, exportWork, joinFromFile, listConflicts, openConflictCount, previewImport, readIncoming, resolveConflict } from '../../electron/core/sync/service';
@@ -137,6 +137,27 @@ describe('sync: convergence, idempotence, no silent loss', () => {
       expect(getProgram(r, p.id)).toMatchObject({ deleted: false, notes: 'Gabungkan dengan PD Parkir' });
       expect(openConflictCount(r)).toBe(0);
     }
+  });
+
+  it('a program created on one laptop and deleted or restored on another is no conflict; a restore the deleter had not seen is', () => {
+    const [a, b] = replicas(2) as [MasterplanDb, MasterplanDb];
+    const opd = a.prepare('SELECT id FROM opd LIMIT 1').pluck().get() as string;
+    const p = createProgram(a, { leadOpdId: opd, title: 'E-Parkir' });
+    const q = createProgram(a, { leadOpdId: opd, title: 'Smart Parking' });
+    send(a, b);
+    deleteProgram(b, p.id); // b knew the program as a created it
+    send(b, a); send(a, b);
+    for (const r of [a, b]) { expect(getProgram(r, p.id).deleted).toBe(true); expect(listConflicts(r)).toEqual([]); }
+    restoreProgram(a, p.id); // and a, having seen that delete, takes it back
+    send(a, b); send(b, a);
+    for (const r of [a, b]) { expect(getProgram(r, p.id).deleted).toBe(false); expect(listConflicts(r)).toEqual([]); }
+    // a delete that did not know of a restore is still a conflict to settle: a deletes and takes it back, b (not
+    // knowing) deletes it later
+    deleteProgram(a, q.id);
+    restoreProgram(a, q.id);
+    deleteProgram(b, q.id);
+    send(a, b); send(b, a);
+    for (const r of [a, b]) expect(listConflicts(r).map((c) => [c.rowId, c.field, c.kind])).toEqual([[q.id, 'deleted', 'value']]);
   });
 
   it('a stale copy does not revert newer edits; "missing on the other side" never means deleted', () => {

@@ -247,6 +247,30 @@ export function mergedInto(mp: MasterplanDb, programId: string): MergedProgram[]
   return rows.map((r) => ({ id: r.id, title: r.title ?? '', description: r.description || null, leadOpdId: r.lead_opd_id, opdName: r.name, opdAbbr: r.abbr, mergeId: r.merge_id, note: r.note }));
 }
 
+/** Two facilitators who merged the same programs each the other way round (one kept p and merged q into it, the other
+ * kept q and merged p) leave, once their work meets, every program of that cycle merged away: none would be left. The
+ * merge decided last (the pair's decision as it stands once the copies agree) wins: its survivor comes back, as on the
+ * laptop that made it. Every copy that meets both merges makes the same repair, so the copies still agree. Run after an
+ * import; returns the programs brought back. */
+export function repairCrossedMerges(mp: MasterplanDb): string[] {
+  const into = new Map((mp.prepare('SELECT id, merged_into_id FROM program WHERE deleted = 1 AND merged_into_id IS NOT NULL').raw().all() as [string, string][]));
+  const lastMerge = mp.prepare(`SELECT program_a_id FROM duplicate_decision WHERE decision = 'merged' AND deleted = 0
+    AND program_a_id IN (SELECT value FROM json_each(?)) AND program_b_id IN (SELECT value FROM json_each(?)) ORDER BY updated_stamp DESC, id LIMIT 1`).pluck();
+  const done = new Set<string>(), kept: string[] = [];
+  for (const start of into.keys()) {
+    // follow start → the program it was merged into → …: a chain ends at a live program, or comes back on itself
+    const chain: string[] = [];
+    let at: string | undefined = start;
+    while (at !== undefined && !done.has(at) && !chain.includes(at)) { chain.push(at); at = into.get(at); }
+    for (const id of chain) done.add(id);
+    if (at === undefined || !chain.includes(at)) continue;
+    const cycle = JSON.stringify(chain.slice(chain.indexOf(at)));
+    kept.push((lastMerge.get(cycle, cycle) as string | undefined) ?? chain.slice(chain.indexOf(at)).sort()[0]!);
+  }
+  if (kept.length > 0) mp.write(kept.map((id): RowChange => ({ entity: 'program', id, set: { mergedIntoId: null }, restore: true })));
+  return kept;
+}
+
 /** Merges that can still be undone, newest first. */
 export function listMerges(mp: MasterplanDb): { mergeId: string; survivorId: string; survivorTitle: string; mergedTitles: string[] }[] {
   const rows = mp.prepare(`SELECT d.merge_id, d.program_a_id, d.program_b_id, a.title AS at, b.title AS bt FROM duplicate_decision d

@@ -8,7 +8,7 @@
  * Everything is applied in one transaction; a preview is the same run rolled back. */
 import { diff3Merge } from 'node-diff3';
 import { AppError } from '../../../shared/errors';
-import { DELETED_FIELD, ENTITIES, fieldKind, isEntityName, toColumn, type EntityName } from '../../../shared/entities';
+import { DELETED_FIELD, ENTITIES, fieldKind, isEntityName, toColumn, type EntityDef, type EntityName } from '../../../shared/entities';
 import { toStorage, type MasterplanDb, type RowChange } from '../db/masterplanDb';
 import type { WireChange } from './exchangeFile';
 
@@ -62,10 +62,14 @@ export function applyChanges(mp: MasterplanDb, incoming: WireChange[], opts: { d
   const isResolved = (entity: string, rowId: string, field: string, loser: string): boolean =>
     (resolvedLosers.all(`${entity}|${rowId}|${field}`) as string[]).some((v) => (JSON.parse(v) as string[]).includes(loser));
 
-  /** Did the author of `newer` know `older`? Always when both come from one device (a device knows its own past);
-   * otherwise when `newer` descends from `older` through parent stamps. */
-  const descends = (older: LogRow, newer: LogRow): boolean => {
+  /** Did the author of `newer` know `older`? Always when both come from one device (a device knows its own past). A
+   * delete or restore names as its parent the row's latest stamp its author had seen (any field: so that a merge can
+   * tell which edits it had not seen), so it knew every change to the row up to that stamp: a program created on one
+   * laptop and deleted on another is not a conflict with its own creation. Any other change descends from `older`
+   * through its field's parent stamps. */
+  const descends = (older: LogRow, newer: LogRow, field: string): boolean => {
     if (older.device === newer.device) return true;
+    if (field === DELETED_FIELD) return newer.parent !== null && newer.parent >= older.stamp;
     let p = newer.parent;
     for (let i = 0; p && p >= older.stamp && i < 10_000; i++) {
       if (p === older.stamp) return true;
@@ -117,7 +121,9 @@ export function applyChanges(mp: MasterplanDb, incoming: WireChange[], opts: { d
       if (!w || w.value === value) continue;
       const me: LogRow = { stamp, device, value, parent };
       const [older, newer] = w.stamp < stamp ? [w, me] : [me, w];
-      if (descends(older, newer)) continue;
+      if (descends(older, newer, field)) continue;
+      // a record decided whole (a duplicate-review decision): the later decision stands, no field-by-field conflict
+      if ((ENTITIES[entity] as EntityDef).wholeRecord) continue;
       const texts = MERGEABLE_TEXT[entity]?.includes(field);
       if (texts) {
         const mine = String(JSON.parse(w.value ?? 'null') ?? ''), theirs = String(JSON.parse(value ?? 'null') ?? '');

@@ -10,6 +10,8 @@ import { APPLICATION_ID, sqliteError } from '../db/open';
 import { LATEST_VERSION } from '../db/migrations';
 import { MasterplanDb } from '../db/masterplanDb';
 import { getMasterplan, registerDevice, type Author } from '../services/masterplans';
+import { getProgram } from '../services/programs';
+import { repairCrossedMerges } from '../services/duplicates';
 import { decodeExchange, encodeExchange, looksLikeExchange, type ExchangeHeader, type WireChange } from './exchangeFile';
 import { applyChanges, materializeRow, RESOLUTION_ENTITY, type ImportReport } from './merge';
 
@@ -132,7 +134,15 @@ export function previewImport(mp: MasterplanDb, incoming: Incoming): ImportRepor
 
 export function applyImport(mp: MasterplanDb, incoming: Incoming, confirmed: boolean): ImportReport {
   assertSameMasterplan(mp, incoming);
-  return applyChanges(mp, incoming.changes, { dryRun: false, confirmed });
+  const report = applyChanges(mp, incoming.changes, { dryRun: false, confirmed });
+  // two facilitators' crossed merges of the same programs would leave none of them: the last merge's survivor comes back
+  if (report.applied) for (const id of repairCrossedMerges(mp)) {
+    const p = getProgram(mp, id);
+    const opd = mp.prepare('SELECT coalesce(abbr, name) FROM opd WHERE id = ?').pluck().get(p.leadOpdId) as string | undefined;
+    const known = report.programs.find((x) => x.id === id);
+    if (known) known.effect = 'restored'; else report.programs.push({ id, title: p.title ?? '', opd: opd ?? '', effect: 'restored' });
+  }
+  return report;
 }
 
 /** Join a masterplan from a colleague's file: a new local copy with its own device id. */
