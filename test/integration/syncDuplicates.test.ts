@@ -61,6 +61,18 @@ describe('the duplicate review across laptops', () => {
     expect(rebuiltTables(a, 'id')).toEqual(rebuiltTables(b, 'id'));
   });
 
+  it('merges chained across laptops (q into p here, r into q there) leave every merged program listed under the one kept', () => {
+    const { a, b, p, q, r } = twoLaptops();
+    mergePrograms(a, { survivorId: p, otherIds: [q] });
+    mergePrograms(b, { survivorId: q, otherIds: [r] });
+    exchange(a, b); exchange(b, a);
+    for (const mp of [a, b]) {
+      expect(live(mp)).toEqual([p]);
+      expect(mergedInto(mp, p).map((m) => m.id).sort()).toEqual([q, r].sort());
+    }
+    expect(tables(b)).toEqual(tables(a));
+  });
+
   it('two facilitators merging the same pair each the other way round keep one program, not none', () => {
     const { a, b, p, q } = twoLaptops();
     mergePrograms(a, { survivorId: p, otherIds: [q] });

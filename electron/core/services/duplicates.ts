@@ -236,13 +236,18 @@ export function undoMerge(mp: MasterplanDb, mergeId: string): ReturnType<typeof 
 }
 
 /** The programs merged into a program (merges not undone), the latest first: their texts, their OPD as it was, the merge
- * (to undo it) and its note. Their history stays in the change log (`program.history` of their id). */
+ * (to undo it) and its note; and those merged into them (two laptops merging p into q and q into r leave p merged into
+ * a program that was merged itself: it is listed under r too). Their history stays in the change log
+ * (`program.history` of their id). */
 export function mergedInto(mp: MasterplanDb, programId: string): MergedProgram[] {
   getProgram(mp, programId);
-  const rows = mp.prepare(`SELECT p.id, p.title, p.description, p.lead_opd_id, o.name, o.abbr, d.merge_id, d.note FROM program p
-    JOIN opd o ON o.id = p.lead_opd_id
+  const rows = mp.prepare(`WITH RECURSIVE merged(id) AS (
+      SELECT id FROM program WHERE merged_into_id = @id AND deleted = 1
+      UNION SELECT p.id FROM program p JOIN merged m ON p.merged_into_id = m.id WHERE p.deleted = 1 AND p.id <> @id)
+    SELECT p.id, p.title, p.description, p.lead_opd_id, o.name, o.abbr, d.merge_id, d.note FROM program p
+    JOIN merged USING (id) JOIN opd o ON o.id = p.lead_opd_id
     LEFT JOIN duplicate_decision d ON d.program_a_id = p.merged_into_id AND d.program_b_id = p.id AND d.decision = 'merged' AND d.deleted = 0
-    WHERE p.merged_into_id = ? AND p.deleted = 1 ORDER BY p.updated_stamp DESC, p.id`).all(programId) as
+    ORDER BY p.updated_stamp DESC, p.id`).all({ id: programId }) as
     { id: string; title: string | null; description: string | null; lead_opd_id: string; name: string; abbr: string | null; merge_id: string | null; note: string | null }[];
   return rows.map((r) => ({ id: r.id, title: r.title ?? '', description: r.description || null, leadOpdId: r.lead_opd_id, opdName: r.name, opdAbbr: r.abbr, mergeId: r.merge_id, note: r.note }));
 }
