@@ -61,6 +61,18 @@ describe('the duplicate review across laptops', () => {
     expect(rebuiltTables(a, 'id')).toEqual(rebuiltTables(b, 'id'));
   });
 
+  it('two facilitators typing different roles on one complementary link get a conflict named by its two programs', () => {
+    const { a, b, p, r } = twoLaptops();
+    linkSynergy(a, { programAId: p, programBId: r, roleA: 'antrean' });
+    exchange(a, b);
+    linkSynergy(a, { programAId: p, programBId: r, roleA: 'antrean pasien' });
+    linkSynergy(b, { programAId: p, programBId: r, roleA: 'antrean rujukan' });
+    exchange(b, a);
+    const conflicts = listConflicts(a);
+    expect(conflicts.map((c) => [c.entity, c.field])).toEqual([['synergy', p < r ? 'roleA' : 'roleB']]);
+    expect(conflicts[0]!.label.split(' ↔ ').sort()).toEqual(['Ambulans Gawat Darurat 112', 'Aplikasi Antrian Online Puskesmas']);
+  });
+
   it('merges chained across laptops (q into p here, r into q there) leave every merged program listed under the one kept', () => {
     const { a, b, p, q, r } = twoLaptops();
     mergePrograms(a, { survivorId: p, otherIds: [q] });

@@ -185,6 +185,16 @@ export function listConflicts(mp: MasterplanDb): ConflictView[] {
     if (r.entity === 'program') {
       const p = mp.prepare('SELECT p.title, coalesce(o.abbr, o.name) AS opd FROM program p LEFT JOIN opd o ON o.id = p.lead_opd_id WHERE p.id = ?').get(r.row_id) as { title: string; opd: string } | undefined;
       label = p?.title ?? r.row_id; opd = p?.opd ?? null;
+    } else if (r.entity === 'synergy') {
+      // a complementary link: its two programs (the roles and the note are what conflict)
+      const l = mp.prepare(`SELECT a.title AS a, b.title AS b FROM synergy s JOIN program a ON a.id = s.program_a_id JOIN program b ON b.id = s.program_b_id
+        WHERE s.id = ?`).get(r.row_id) as { a: string | null; b: string | null } | undefined;
+      if (l) label = `${l.a ?? ''} ↔ ${l.b ?? ''}`;
+    } else if (r.entity === 'programOpd') {
+      // a related OPD of a program: the program, and the OPD
+      const l = mp.prepare(`SELECT p.title, coalesce(o.abbr, o.name) AS opd FROM program_opd x JOIN program p ON p.id = x.program_id
+        JOIN opd o ON o.id = x.opd_id WHERE x.id = ?`).get(r.row_id) as { title: string | null; opd: string } | undefined;
+      if (l) { label = l.title ?? r.row_id; opd = l.opd; }
     } else if (isEntityName(r.entity)) {
       const def = ENTITIES[r.entity];
       const nameCol = 'title' in def.fields ? 'title' : 'name' in def.fields ? 'name' : null;
