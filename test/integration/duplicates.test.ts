@@ -13,7 +13,7 @@ import { DUPLICATE_THRESHOLD, POSSIBLE_THRESHOLD, duplicateProbability } from '.
 import { pairSide } from '../../electron/core/similarity/pairFeatures';
 import { DEFAULT_THRESHOLD, apart, prepare, scorePrepared } from '../../electron/core/similarity/measure';
 import { makeBenchMasterplan } from '../bench/similarity';
-import { createProgram, getProgram, queryPrograms, updateProgram } from '../../electron/core/services/programs';
+import { createProgram, deleteProgram, getProgram, queryPrograms, restoreProgram, updateProgram } from '../../electron/core/services/programs';
 import {
   clusterStats, duplicateClusters, linkSynergy, listNotDuplicates, listSynergies, markNotDuplicate, mergedInto, mergePrograms, similarPrograms, synergyMap, undoMerge,
   undoNotDuplicate, unlinkSynergy,
@@ -215,6 +215,11 @@ describe('merge, undo, not a duplicate, synergy: through the write path', () => 
     expect(shared.map((c) => [c.a, c.b].sort().join('|')).sort()).toEqual([[dinkes, dkis].sort().join('|'), [dinkes, rsud].sort().join('|')].sort());
     for (const c of shared) expect(c.shared).toEqual([{ id: a.id, title: 'Aplikasi Antrian Online Puskesmas', leadOpdId: dinkes }]);
 
+    // a merged program brought back by hand (as a conflict's resolution does) is live again, and found again
+    restoreProgram(mp, b.id);
+    expect(similarPrograms(mp, { text: 'Sistem Antrean Daring Layanan Puskesmas' }).map((h) => h.id)).toContain(b.id);
+    deleteProgram(mp, b.id);
+    expect(similarPrograms(mp, { text: 'Sistem Antrean Daring Layanan Puskesmas' }).map((h) => h.id)).not.toContain(b.id);
     undoMerge(mp, mergeId);
     expect(mergedInto(mp, a.id)).toEqual([]);
     const strip = (t: Record<string, unknown[]>) => Object.fromEntries(Object.entries(t).map(([k, rows]) => [k, (rows as Record<string, unknown>[])

@@ -94,7 +94,9 @@ export function refreshSimilarIndex(db: Database.Database, limit = Infinity): nu
     for (const rowid of pending) {
       if (hadDoc.get(rowid)) { delFts.run(rowid); delDoc.run(rowid); }
       const r = get.get(rowid) as ProgramRowLite | undefined;
-      if (!r || r.deleted || r.merged_into_id) { patches.push(rowid); continue; }
+      // a live program is indexed whatever its merged_into_id says (only a deleted program is merged away: one brought
+      // back by a conflict's resolution keeps a stale one)
+      if (!r || r.deleted) { patches.push(rowid); continue; }
       const d = toDoc(r);
       insDoc.run(rowid, d.title.join(' '), d.body.join(' '));
       insFts.run(rowid, d.title.join(' '), d.body.join(' '));
@@ -117,7 +119,7 @@ export function similarModel(db: Database.Database): Model {
     indexStats.fullLoads++;
     model = new Model();
     if (stalePending) {
-      for (const r of db.prepare(`${LITE} WHERE deleted = 0 AND merged_into_id IS NULL`).all() as ProgramRowLite[]) model.put(toDoc(r));
+      for (const r of db.prepare(`${LITE} WHERE deleted = 0`).all() as ProgramRowLite[]) model.put(toDoc(r));
     } else {
       const rows = db.prepare(`SELECT p.rowid, p.id, p.lead_opd_id, p.dimension, p.element, d.title AS t, d.body AS b
         FROM similar_doc d JOIN program p ON p.rowid = d.program_rowid`).all() as (ProgramRowLite & { t: string; b: string })[];
