@@ -69,7 +69,7 @@ function ClusterCard({ cluster, onOpen, onDone }: { cluster: DuplicateCluster; o
           {cluster.likely
             ? <Badge color={cluster.strength >= 0.9 ? 'red' : 'orange'} variant="light" data-testid="dup-strength">{t('duplicates.strength', { pct: Math.round(cluster.strength * 100) })}</Badge>
             : <Badge color="yellow" variant="outline" data-testid="dup-strength" data-possible="">{t('duplicates.possibleStrength', { pct: Math.round(cluster.strength * 100) })}</Badge>}
-          <Text size="sm" c="dimmed">{t('duplicates.programsOpds', { programs: cluster.programs.length, opds: cluster.opdCount })}</Text>
+          <Text size="sm" c="dimmed">{t('duplicates.programsOpds', { programs: cluster.programs.length, opds: cluster.opdCount, count: cluster.opdCount })}</Text>
         </Group>
         <Group gap={6}>
           <Button size="xs" variant={mode === 'merge' ? 'filled' : 'light'} onClick={() => setMode(mode === 'merge' ? 'idle' : 'merge')} data-testid="dup-merge">{t('duplicates.merge')}</Button>
