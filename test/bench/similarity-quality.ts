@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeProgram } from '../../electron/core/similarity/analysis';
-import { DEFAULT_PARAMS, DfTable, prepare, scorePrepared, type MeasureParams, type SimDoc } from '../../electron/core/similarity/measure';
+import { DEFAULT_PARAMS, DfTable, prepare, scorePrepared, type DfSource, type MeasureParams, type SimDoc } from '../../electron/core/similarity/measure';
 import { DUPLICATE_THRESHOLD, duplicateProbability } from '../../electron/core/similarity/duplicateModel';
 import { pairSide } from '../../electron/core/similarity/pairFeatures';
 import { DEMO_PROGRAMS } from '../../electron/core/demo/demoData';
@@ -66,7 +66,7 @@ export function corpus(): DfTable {
 /** A labelled pair judged: its similarity score, and the duplicate model's probability (duplicateModel.ts; 0 below the
  * candidate score). */
 export interface Scored { score: number; probability: number; duplicate: boolean; pair: Pair }
-export function scorePairs(split: Pair['split'] | 'all', params: MeasureParams = DEFAULT_PARAMS, df = corpus(), pairs: readonly Pair[] = PAIRS): Scored[] {
+export function scorePairs(split: Pair['split'] | 'all', params: MeasureParams = DEFAULT_PARAMS, df: DfSource = corpus(), pairs: readonly Pair[] = PAIRS): Scored[] {
   return pairs.filter((p) => split === 'all' || p.split === split).map((pair) => {
     const a = prepare(df, doc(pair.a), params), b = prepare(df, doc(pair.b), params);
     const sim = scorePrepared(a, b, params);
@@ -161,10 +161,12 @@ export function qualityReport(): QualityReport {
     const of = scored.filter((x) => x.pair.set === set);
     return { set, pairs: of.length, at: precisionRecall(of, DUPLICATE_THRESHOLD) };
   });
-  // the later sets: the corpus plus their own texts (a new masterplan's words count in its own frequencies)
-  const laterDf = corpus();
+  // the later sets: the corpus plus their own texts (a new masterplan's words count in its own frequencies), counted
+  // on top of the corpus already built rather than by building it again
+  const own = new DfTable();
   const seen = new Set(PAIRS.flatMap((p) => [p.a.title, p.b.title]));
-  for (const p of LATER_PAIRS) for (const t of [p.a, p.b]) if (!seen.has(t.title)) { seen.add(t.title); laterDf.add(doc(t)); }
+  for (const p of LATER_PAIRS) for (const t of [p.a, p.b]) if (!seen.has(t.title)) { seen.add(t.title); own.add(doc(t)); }
+  const laterDf: DfSource = { n: df.n + own.n, df: (term) => df.df(term) + own.df(term) };
   const later = scorePairs('fresh', DEFAULT_PARAMS, laterDf, LATER_PAIRS);
   return {
     threshold: DUPLICATE_THRESHOLD, pairs: PAIRS.length, heldout: held.length, heldoutWorthReview: worthReview(held),

@@ -25,7 +25,7 @@ export function notifyUndoable(id: string, message: string, undo: () => Promise<
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm">{message}</Text>
         <Button size="xs" variant="light" data-testid={testId}
-          onClick={() => { void undo().then(() => { after(); notifications.hide(id); }).catch(notifyError); }}>{i18next.t('program.undo')}</Button>
+          onClick={() => { void undo().then(() => { after(); notifications.hide(id); }).catch(notifyError); }}>{i18next.t('app.undo')}</Button>
       </Group>
     ),
   });
