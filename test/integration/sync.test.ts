@@ -152,9 +152,12 @@ describe('sync: convergence, idempotence, no silent loss', () => {
     send(a, b); send(b, a);
     for (const r of [a, b]) { expect(getProgram(r, p.id).deleted).toBe(false); expect(listConflicts(r)).toEqual([]); }
     // a delete that did not know of a restore is still a conflict to settle: a deletes and takes it back, b (not
-    // knowing) deletes it later
+    // knowing) deletes it later. "Later" on b's clock: b first hears of an unrelated edit a made after its restore
+    // (stamps of two laptops a few milliseconds apart are otherwise in either order)
     deleteProgram(a, q.id);
     restoreProgram(a, q.id);
+    updateProgram(a, p.id, { notes: 'setelah pemulihan' });
+    send(a, b, log(a).filter((c) => c[3] === p.id && c[4] === 'notes'));
     deleteProgram(b, q.id);
     send(a, b); send(b, a);
     for (const r of [a, b]) expect(listConflicts(r).map((c) => [c.rowId, c.field, c.kind])).toEqual([[q.id, 'deleted', 'value']]);

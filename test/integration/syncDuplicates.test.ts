@@ -5,8 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MasterplanDb } from '../../electron/core/db/masterplanDb';
 import { createOpd } from '../../electron/core/services/opds';
-import { createProgram } from '../../electron/core/services/programs';
+import { createProgram, updateProgram } from '../../electron/core/services/programs';
 import { duplicateClusters, linkSynergy, listMerges, listNotDuplicates, listSynergies, markNotDuplicate, mergedInto, mergePrograms, undoMerge } from '../../electron/core/services/duplicates';
+import { encodeExchange, type WireChange } from '../../electron/core/sync/exchangeFile';
 import { applyImport, exportWork, joinFromFile, listConflicts, readIncoming } from '../../electron/core/sync/service';
 import { ENTITIES } from '../../shared/entities';
 import { newMasterplan, PROFILE, rebuiltTables } from '../helpers/fixtures';
@@ -19,6 +20,14 @@ function exchange(from: MasterplanDb, to: MasterplanDb) {
   const file = path.join(tmpDir(), 'x.rembuk');
   fs.writeFileSync(file, exportWork(from, { facilitator: 'x', appVersion: 'test' }).bytes);
   return applyImport(to, readIncoming(file), true);
+}
+
+/** Sends only the changes of `from` that `pick` keeps, through real exchange-file bytes. */
+function sendOnly(from: MasterplanDb, to: MasterplanDb, pick: (c: WireChange) => boolean) {
+  const all = from.prepare('SELECT stamp, device, entity, row_id, field, value, parent FROM change_log ORDER BY stamp, device').raw().all() as WireChange[];
+  const mpRow = from.prepare('SELECT id, title FROM masterplan LIMIT 1').get() as { id: string; title: string };
+  const bytes = encodeExchange({ masterplan: mpRow, sender: { deviceId: from.deviceId, facilitator: null }, createdAt: new Date().toISOString(), appVersion: 'test', since: null, versionVector: {} }, all.filter(pick));
+  return applyImport(to, readIncoming('memory.rembuk', bytes), true);
 }
 
 /** Two laptops with the same masterplan: two OPDs' look-alike programs, and a third program. */
@@ -86,8 +95,12 @@ describe('the duplicate review across laptops', () => {
   });
 
   it('two facilitators merging the same pair each the other way round keep one program, not none', () => {
-    const { a, b, p, q } = twoLaptops();
+    const { a, b, p, q, r } = twoLaptops();
     mergePrograms(a, { survivorId: p, otherIds: [q] });
+    // b's merge is the later one on the clocks: b first hears of an unrelated edit a made after its merge (two
+    // laptops' stamps a few milliseconds apart are otherwise in either order)
+    updateProgram(a, r, { notes: 'sesudah penggabungan' });
+    sendOnly(a, b, (c) => c[3] === r && c[4] === 'notes');
     mergePrograms(b, { survivorId: q, otherIds: [p] }); // later: its survivor is the one kept
     const atB = exchange(a, b);
     expect(atB.programs).toContainEqual({ id: q, title: 'Sistem Antrean Daring Layanan Puskesmas', opd: 'RSUD Wangaya', effect: 'restored' });
